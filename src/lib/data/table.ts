@@ -1,0 +1,58 @@
+// The one in-memory shape of a dataset, shared by every layer.
+// Numeric and boolean columns hold Float64Array (NaN marks a missing value;
+// booleans are 0/1), so the engine can use them without copying. Categorical
+// and text columns hold strings, with null for a missing value.
+
+export type ColumnType = 'numeric' | 'boolean' | 'categorical' | 'text';
+
+export interface NumericColumn {
+  name: string;
+  type: 'numeric' | 'boolean';
+  values: Float64Array;
+  /** For boolean columns: the spellings read for false and true, e.g. ['no', 'yes']. */
+  labels?: [string, string];
+}
+
+export interface StringColumn {
+  name: string;
+  type: 'categorical' | 'text';
+  values: (string | null)[];
+}
+
+export type Column = NumericColumn | StringColumn;
+
+export interface Table {
+  columns: Column[];
+  rowCount: number;
+}
+
+export function isNumeric(column: Column): column is NumericColumn {
+  return column.type === 'numeric' || column.type === 'boolean';
+}
+
+export function columnNames(table: Table): string[] {
+  return table.columns.map((c) => c.name);
+}
+
+export function getColumn(table: Table, name: string): Column | undefined {
+  return table.columns.find((c) => c.name === name);
+}
+
+export function isMissing(column: Column, row: number): boolean {
+  return isNumeric(column) ? Number.isNaN(column.values[row]) : column.values[row] === null;
+}
+
+/** A new table holding only the given rows, in the given order. */
+export function takeRows(table: Table, rows: ArrayLike<number>): Table {
+  const columns = table.columns.map((c): Column => {
+    if (isNumeric(c)) {
+      const values = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
+      return { ...c, values };
+    }
+    const values = new Array<string | null>(rows.length);
+    for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
+    return { ...c, values };
+  });
+  return { columns, rowCount: rows.length };
+}

@@ -1,0 +1,181 @@
+// Reading and writing the notebook file format: Markdown with YAML front
+// matter, where a fenced block whose info string is `{kind} id` is a cell and
+// its body is YAML options. markdown-it finds the fences (so a fence inside a
+// list or after an indented block is handled as Markdown would) and gives each
+// its line range; the prose between cells is kept verbatim.
+import MarkdownIt from 'markdown-it';
+import YAML from 'yaml';
+import type { ZodType } from 'zod';
+import type { Block, CellBlock, FormatError, Notebook } from './model';
+
+const cellInfo = /^\{([A-Za-z][\w-]*)\}\s*(\S*)\s*$/;
+const validId = /^[A-Za-z_][\w-]*$/;
+const frontMatterFence = /^---\s*$/;
+
+/** Per-kind option schemas; a kind missing here is reported on its cell. */
+export type OptionSchemas = Record<string, ZodType<Record<string, unknown>>>;
+
+const tokenizer = new MarkdownIt();
+
+export function parseNotebook(text: string, schemas: OptionSchemas, fallbackTitle = 'Untitled'): Notebook {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const errors: FormatError[] = [];
+  const { meta, bodyStart } = readFrontMatter(lines, errors);
+  const body = lines.slice(bodyStart).join('\n');
+
+  const blocks: Block[] = [];
+  const seenIds = new Set<string>();
+  let proseStart = 0; // index into body lines
+  const bodyLines = lines.slice(bodyStart);
+  for (const token of tokenizer.parse(body, {})) {
+    if (token.type !== 'fence' || !token.map || !cellInfo.test(token.info.trim())) continue;
+    const [start, end] = token.map;
+    pushProse(blocks, bodyLines.slice(proseStart, start), bodyStart + proseStart);
+    const cell = readCell(token.info.trim(), token.content, bodyStart + start + 1, schemas);
+    if (cell.id && seenIds.has(cell.id)) {
+      cell.errors.push({ message: `Another cell above is already named '${cell.id}'; ids must be unique.`, line: cell.line });
+    }
+    seenIds.add(cell.id);
+    blocks.push(cell);
+    proseStart = end;
+  }
+  pushProse(blocks, bodyLines.slice(proseStart), bodyStart + proseStart);
+
+  const title = typeof meta.title === 'string' && meta.title.trim() ? meta.title : fallbackTitle;
+  return { meta, title, blocks, errors };
+}
+
+function readFrontMatter(lines: string[], errors: FormatError[]): { meta: Record<string, unknown>; bodyStart: number } {
+  if (!frontMatterFence.test(lines[0] ?? '')) return { meta: {}, bodyStart: 0 };
+  const close = lines.findIndex((l, i) => i > 0 && frontMatterFence.test(l));
+  if (close < 0) {
+    errors.push({ message: 'The front matter opened with --- is never closed.', line: 1 });
+    return { meta: {}, bodyStart: 0 };
+  }
+  const doc = YAML.parseDocument(lines.slice(1, close).join('\n'));
+  for (const e of doc.errors) errors.push({ message: e.message.split('\n')[0], line: 2 + (e.linePos?.[0].line ?? 1) - 1 });
+  const value: unknown = doc.errors.length ? {} : doc.toJS();
+  if (value !== null && value !== undefined && !isPlainObject(value)) {
+    errors.push({ message: 'The front matter must be a list of `key: value` lines.', line: 2 });
+  }
+  return { meta: isPlainObject(value) ? value : {}, bodyStart: close + 1 };
+}
+
+function pushProse(blocks: Block[], lines: string[], firstLine: number): void {
+  let from = 0;
+  let to = lines.length;
+  while (from < to && lines[from].trim() === '') from++;
+  while (to > from && lines[to - 1].trim() === '') to--;
+  if (from < to) blocks.push({ type: 'prose', text: lines.slice(from, to).join('\n'), line: firstLine + from + 1 });
+}
+
+function readCell(info: string, content: string, fenceLine: number, schemas: OptionSchemas): CellBlock {
+  const [, kind, id] = cellInfo.exec(info)!;
+  const cell: CellBlock = { type: 'cell', kind, id, options: {}, line: fenceLine, errors: [] };
+  if (!id) cell.errors.push({ message: `This ${kind} cell has no id: write \`{${kind}} name\`.`, line: fenceLine });
+  else if (!validId.test(id)) {
+    cell.errors.push({ message: `'${id}' is not a valid cell id: use letters, digits, _ and -, starting with a letter.`, line: fenceLine });
+  }
+
+  const lineCounter = new YAML.LineCounter();
+  const doc = YAML.parseDocument(content, { uniqueKeys: true, lineCounter });
+  for (const e of doc.errors) {
+    cell.errors.push({ message: `YAML: ${e.message.split('\n')[0]}`, line: fenceLine + (e.linePos?.[0].line ?? 1) });
+  }
+  if (doc.errors.length) return cell;
+  const value: unknown = doc.toJS() ?? {};
+  if (!isPlainObject(value)) {
+    cell.errors.push({ message: 'Cell options must be `key: value` lines.', line: fenceLine + 1 });
+    return cell;
+  }
+  cell.options = value;
+
+  const schema = schemas[kind];
+  if (!schema) {
+    const known = Object.keys(schemas).sort().join(', ');
+    cell.errors.push({ message: `Unknown cell kind '${kind}'. Known kinds: ${known}.`, line: fenceLine });
+    return cell;
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const known = declaredKeys(schema).join(', ');
+        for (const key of issue.keys) {
+          const line = lineOfKey(doc, lineCounter, key, fenceLine);
+          cell.errors.push({ message: `Unknown option '${key}' for a ${kind} cell. Its options are: ${known}.`, line });
+        }
+        continue;
+      }
+      const key = issue.path[0];
+      const line = typeof key === 'string' ? lineOfKey(doc, lineCounter, key, fenceLine) : fenceLine;
+      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+      cell.errors.push({ message: `${where}${issue.message}`, line });
+    }
+  }
+  return cell;
+}
+
+/** The file line of a top-level key in a cell's YAML, for error messages. */
+function lineOfKey(doc: YAML.Document, lineCounter: YAML.LineCounter, key: string, fenceLine: number): number {
+  const contents = doc.contents;
+  if (!YAML.isMap(contents)) return fenceLine;
+  const pair = contents.items.find((p) => YAML.isScalar(p.key) && p.key.value === key);
+  const offset = YAML.isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  return offset === undefined ? fenceLine : fenceLine + lineCounter.linePos(offset).line;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Writes a notebook back to its file format. Keys keep a stable order (the
+ * order the kind's schema declares them, then any others alphabetically) and
+ * nested maps and lists are written in flow style (`{value: 1, min: 0}`,
+ * `[a, b]`), so saving twice gives the same text and diffs stay small.
+ */
+export function serialiseNotebook(notebook: Notebook, schemas: OptionSchemas): string {
+  const parts: string[] = [];
+  const meta = orderKeys(notebook.meta, ['title']);
+  if (Object.keys(meta).length) parts.push(`---\n${YAML.stringify(meta).trimEnd()}\n---`);
+  for (const block of notebook.blocks) {
+    if (block.type === 'prose') parts.push(block.text);
+    else parts.push(serialiseCell(block, declaredKeys(schemas[block.kind])));
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+export function serialiseCell(cell: Pick<CellBlock, 'kind' | 'id' | 'options'>, keyOrder: string[] = []): string {
+  const options = orderKeys(cell.options, keyOrder);
+  const body = Object.keys(options).length ? optionsToYaml(options) : '';
+  return `\`\`\`{${cell.kind}} ${cell.id}\n${body}\`\`\``;
+}
+
+/** YAML for a cell's options: block style at the top, flow style inside. */
+export function optionsToYaml(options: Record<string, unknown>): string {
+  const doc = new YAML.Document(options);
+  YAML.visit(doc, {
+    Map(_, node, path) {
+      if (path.length > 1) node.flow = true;
+    },
+    Seq(_, node) {
+      node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function declaredKeys(schema: unknown): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function orderKeys(value: Record<string, unknown>, first: string[]): Record<string, unknown> {
+  const rest = Object.keys(value)
+    .filter((k) => !first.includes(k))
+    .sort();
+  const ordered: Record<string, unknown> = {};
+  for (const key of [...first.filter((k) => k in value), ...rest]) ordered[key] = value[key];
+  return ordered;
+}

@@ -1,0 +1,53 @@
+// The worker's job, apart from the worker itself so that Node tests can run
+// it: read the input, run the reader, post progress and then a result or an error.
+
+import { checkSize } from './decode';
+import { CsvError, type CsvErrorData } from './errors';
+import { MAX_CSV_BYTES, type ProgressCallback } from './options';
+import { transferList, type CsvRequest, type CsvResponse } from './protocol';
+import { readCsvText } from './read';
+
+export type Post = (message: CsvResponse, transfer: Transferable[]) => void;
+
+/** Bytes read from a Blob at a time (each step can report progress). */
+const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Share of the progress bar given to reading a File; parsing gets the rest. */
+const READ_SHARE = 0.2;
+
+/** A Blob's bytes, read in slices; the size limit is checked before reading anything. */
+export async function readBlob(blob: Blob, maxBytes: number, onProgress: ProgressCallback): Promise<Uint8Array> {
+  checkSize(blob.size, maxBytes);
+  const bytes = new Uint8Array(blob.size);
+  for (let start = 0; start < blob.size; start += READ_CHUNK_BYTES) {
+    const end = Math.min(start + READ_CHUNK_BYTES, blob.size);
+    bytes.set(new Uint8Array(await blob.slice(start, end).arrayBuffer()), start);
+    onProgress(end / blob.size);
+  }
+  return bytes;
+}
+
+function errorData(error: unknown): CsvErrorData {
+  if (error instanceof CsvError) return error.toData();
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Reading the CSV file failed unexpectedly (${detail}).` };
+}
+
+export async function handleCsvRequest(request: CsvRequest, post: Post): Promise<void> {
+  const { id, file, options } = request;
+  const progress = (fraction: number) => post({ id, type: 'progress', fraction }, []);
+  try {
+    let input: string | ArrayBuffer | Uint8Array;
+    let offset = 0;
+    if (typeof file === 'string' || file instanceof ArrayBuffer) {
+      input = file;
+    } else {
+      input = await readBlob(file, options.maxBytes ?? MAX_CSV_BYTES, (f) => progress(f * READ_SHARE));
+      offset = READ_SHARE;
+    }
+    const { table, meta } = readCsvText(input, options, (f) => progress(offset + f * (1 - offset)));
+    post({ id, type: 'result', table, meta }, transferList(table));
+  } catch (error) {
+    post({ id, type: 'error', error: errorData(error) }, []);
+  }
+}

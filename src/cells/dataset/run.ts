@@ -1,0 +1,74 @@
+// The dataset cell reads a CSV (an upload, or a shipped file) in a Web Worker
+// and summarises its columns.
+import { readCsvInWorker } from '../../lib/data/csv/client';
+import { isCsvError, type BadRows } from '../../lib/data/csv/errors';
+import { summarise, type ColumnSummary } from '../../lib/data/summary';
+import type { Table } from '../../lib/data/table';
+import type { RunContext } from '../types';
+import { firstRows, type TableRows } from '../shared/rows';
+import type { Waiting } from '../shared/table-input';
+import { delimiterNames, type DatasetOptions } from './schema';
+import { shippedUrl } from './shipped';
+
+export interface DatasetOutput {
+  table: Table;
+  /** The file name shown to the reader. */
+  name: string;
+  delimiter: string;
+  summaries: ColumnSummary[];
+  preview: TableRows;
+  warnings: string[];
+  /** Rows skipped because the reader chose to keep only the good ones. */
+  skipped?: BadRows;
+}
+
+/** The file has rows with the wrong number of fields; the view offers to keep the others. */
+export interface BadRowsProblem extends Waiting {
+  badRows: BadRows;
+  message: string;
+}
+
+const PREVIEW_ROWS = 8;
+
+export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<DatasetOutput | Waiting | BadRowsProblem> {
+  const { options, upload, signal } = ctx;
+  let name: string;
+  let bytes: ArrayBuffer;
+  if (upload) {
+    name = upload.name;
+    bytes = upload.bytes;
+  } else if (options.source) {
+    name = options.source.split('/').pop() ?? options.source;
+    const response = await fetch(shippedUrl(options.source), { signal });
+    if (!response.ok) throw new Error(`Could not load ${options.source} (HTTP ${response.status}).`);
+    bytes = await response.arrayBuffer();
+  } else {
+    return { waiting: 'Upload a CSV file, or pick a shipped dataset, to start.' };
+  }
+
+  try {
+    const result = await readCsvInWorker(
+      bytes.slice(0), // the worker takes ownership of what it is sent; keep the upload intact
+      {
+        delimiter: delimiterNames[options.delimiter],
+        missingMarkers: options.missing ? [options.missing] : [],
+        keepBadRows: options.keepBadRows,
+      },
+      { signal, onProgress: ctx.progress },
+    );
+    return {
+      table: result.table,
+      name,
+      delimiter: result.meta.delimiter,
+      summaries: summarise(result.table),
+      preview: firstRows(result.table, result.table.columns.map((c) => c.name), PREVIEW_ROWS),
+      warnings: result.meta.warnings,
+      skipped: result.meta.badRows.count ? result.meta.badRows : undefined,
+    };
+  } catch (error) {
+    if (isCsvError(error) && error.code === 'bad-rows' && error.badRows) {
+      return { waiting: `'${name}' has rows with the wrong number of fields.`, message: error.message, badRows: error.badRows };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+// What every cell kind provides. The notebook runtime calls `run` with the
+// outputs of the cells named by `inputs`; the shell renders `view`.
+import type { Component } from 'svelte';
+import type { ZodObject, ZodRawShape } from 'zod';
+import type { CellState } from '../lib/notebook/runtime';
+
+/** A file the reader dropped on a cell; kept in memory and in IndexedDB. */
+export interface UploadedFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export interface RunContext<Options> {
+  id: string;
+  options: Options;
+  /** Outputs of the input cells, keyed by cell id. */
+  inputs: Record<string, unknown>;
+  signal: AbortSignal;
+  /** Reports progress between 0 and 1; the view shows it as a progress bar. */
+  progress(fraction: number): void;
+  upload?: UploadedFile;
+}
+
+/** Everything a cell's view may use. */
+export interface CellViewProps<Options = Record<string, unknown>, Output = unknown> {
+  id: string;
+  options: Options;
+  cellState: CellState;
+  output: Output | undefined;
+  progress: number | undefined;
+  /** Replaces one option and re-runs the cell and its dependents. */
+  setOption(key: string, value: unknown): void;
+  /** Stores an uploaded file for this cell and re-runs it. */
+  upload(file: UploadedFile): void;
+  /** Forgets this cell's upload, so its options' source is read again. */
+  clearUpload(): void;
+  /** The name of this cell's uploaded file, if it has one. */
+  uploadedName: string | undefined;
+  /** Runs the cell now (the Fit button of manual cells). */
+  runNow(): void;
+  cancel(): void;
+}
+
+export interface CellKind<Options extends Record<string, unknown> = Record<string, unknown>, Output = unknown> {
+  kind: string;
+  /** Shown in the cell's heading: "Dataset", "Table", … */
+  label: string;
+  schema: ZodObject<ZodRawShape>;
+  /** Cell ids this cell reads, from its options. */
+  inputs(options: Options): string[];
+  /** Manual cells go stale on change and wait for runNow (slow fits). */
+  manual?(options: Options): boolean;
+  run(ctx: RunContext<Options>): Promise<Output> | Output;
+  view: Component<CellViewProps<Options, Output>>;
+}

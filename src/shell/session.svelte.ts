@@ -1,0 +1,229 @@
+// One open notebook: its parsed cells, the options the reader moves, the
+// runtime that re-runs what depends on a change, and the saving of both.
+// The runtime and the format are plain TypeScript; this class only mirrors
+// their state into Svelte's reactivity.
+import YAML from 'yaml';
+import { isPlainObject, optionsToYaml, parseNotebook, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
+import { cellsOf, type CellBlock, type Notebook } from '../lib/notebook/model';
+import { Runtime, type CellState } from '../lib/notebook/runtime';
+import type { CellKind, UploadedFile } from '../cells/types';
+import { forgetEditedText, forgetUpload, loadEditedText, loadUpload, saveEditedText, saveUpload } from './persistence';
+
+export interface NotebookSource {
+  /** File name in notebooks/, the key for saved edits. */
+  path: string;
+  text: string;
+}
+
+const idleState: CellState = { status: 'idle', runs: 0 };
+
+export class NotebookSession {
+  notebook: Notebook = $state() as Notebook;
+  /** Raw state: outputs hold large typed arrays and tables that must not be proxied. */
+  states: Record<string, CellState> = $state.raw({});
+  progress: Record<string, number | undefined> = $state({});
+  /** Names of uploaded files, by cell id. */
+  uploadNames: Record<string, string | undefined> = $state({});
+  /** True when the notebook differs from the shipped file (edits were restored or made). */
+  edited = $state(false);
+
+  readonly #kinds: Record<string, CellKind>;
+  readonly #schemas: OptionSchemas;
+  readonly #source: NotebookSource;
+  readonly #uploads = new Map<string, UploadedFile>();
+  #runtime: Runtime;
+  #unsubscribe: () => void;
+
+  constructor(source: NotebookSource, kinds: Record<string, CellKind>) {
+    this.#source = source;
+    this.#kinds = kinds;
+    this.#schemas = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.schema])) as OptionSchemas;
+    const saved = loadEditedText(source.path);
+    this.edited = saved !== null && saved !== source.text;
+    this.notebook = parseNotebook(saved ?? source.text, this.#schemas, titleFromPath(source.path));
+    this.#runtime = this.#createRuntime();
+    this.#unsubscribe = this.#runtime.subscribe((id, state) => {
+      this.states = { ...this.states, [id]: state };
+    });
+  }
+
+  get cells(): CellBlock[] {
+    return cellsOf(this.notebook);
+  }
+
+  kindOf(cell: CellBlock): CellKind | undefined {
+    return this.#kinds[cell.kind];
+  }
+
+  state(id: string): CellState {
+    return this.states[id] ?? idleState;
+  }
+
+  /** Restores uploads from IndexedDB, then runs every cell. */
+  async start(): Promise<void> {
+    await Promise.all(
+      this.cells.map(async (cell) => {
+        const file = await loadUpload(this.#source.path, cell.id);
+        if (!file) return;
+        this.#uploads.set(cell.id, file);
+        this.uploadNames[cell.id] = file.name;
+      }),
+    );
+    this.#runtime.setCells(this.#graphCells());
+    await this.#runtime.runAll();
+  }
+
+  setOption(id: string, key: string, value: unknown): void {
+    const cell = this.#cell(id);
+    if (!cell) return;
+    cell.options[key] = value;
+    this.#revalidate(cell);
+    this.#afterEdit(id);
+  }
+
+  /** The cell's options as the YAML its file holds. */
+  optionsText(id: string): string {
+    const cell = this.#cell(id);
+    return cell ? optionsToYaml($state.snapshot(cell.options) as Record<string, unknown>) : '';
+  }
+
+  /**
+   * Replaces all of a cell's options from YAML the reader edited. Returns a
+   * message when the text is not YAML key/value lines (the caller keeps the
+   * draft); schema problems are shown on the cell like any file error.
+   */
+  replaceOptions(id: string, yamlText: string): string | undefined {
+    const cell = this.#cell(id);
+    if (!cell) return `No cell named '${id}'.`;
+    const doc = YAML.parseDocument(yamlText, { uniqueKeys: true });
+    if (doc.errors.length) return `YAML: ${doc.errors[0].message.split('\n')[0]}`;
+    const value: unknown = doc.toJS() ?? {};
+    if (!isPlainObject(value)) return 'Options must be `key: value` lines.';
+    cell.options = value;
+    this.#revalidate(cell);
+    this.#afterEdit(id);
+    return undefined;
+  }
+
+  upload(id: string, file: UploadedFile): void {
+    this.#uploads.set(id, file);
+    this.uploadNames[id] = file.name;
+    void saveUpload(this.#source.path, id, file);
+    this.#runtime.invalidate(id);
+  }
+
+  clearUpload(id: string): void {
+    if (!this.#uploads.delete(id)) return;
+    this.uploadNames[id] = undefined;
+    void forgetUpload(this.#source.path, id);
+    this.#runtime.invalidate(id);
+  }
+
+  runNow(id: string): void {
+    void this.#runtime.runCell(id);
+  }
+
+  cancel(id: string): void {
+    this.#runtime.cancel(id);
+  }
+
+  settled(): Promise<void> {
+    return this.#runtime.settled();
+  }
+
+  /** The notebook in its file format, with the reader's control values. */
+  serialise(): string {
+    return serialiseNotebook($state.snapshot(this.notebook) as Notebook, this.#schemas);
+  }
+
+  /** Drops saved edits and uploads and goes back to the shipped file. */
+  async revert(): Promise<void> {
+    forgetEditedText(this.#source.path);
+    await Promise.all(this.cells.map((c) => forgetUpload(this.#source.path, c.id)));
+    this.#uploads.clear();
+    this.uploadNames = {};
+    this.notebook = parseNotebook(this.#source.text, this.#schemas, titleFromPath(this.#source.path));
+    this.edited = false;
+    this.states = {};
+    this.#runtime.setCells(this.#graphCells());
+    await this.#runtime.runAll();
+  }
+
+  dispose(): void {
+    this.#unsubscribe();
+    this.#runtime.dispose();
+  }
+
+  #createRuntime(): Runtime {
+    return new Runtime({
+      run: (id, inputs, signal) => this.#runCell(id, inputs, signal),
+      isManual: (id) => {
+        const cell = this.#cell(id);
+        const kind = cell && this.#kinds[cell.kind];
+        return Boolean(cell && kind?.manual?.($state.snapshot(cell.options)));
+      },
+    });
+  }
+
+  async #runCell(id: string, inputs: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+    const cell = this.#cell(id);
+    if (!cell) throw new Error(`No cell named '${id}'.`);
+    if (cell.errors.length) {
+      throw new Error(cell.errors.map((e) => `Line ${e.line}: ${e.message}`).join('\n'));
+    }
+    const kind = this.#kinds[cell.kind];
+    const options = kind.schema.parse($state.snapshot(cell.options)) as Record<string, unknown>;
+    this.progress[id] = undefined;
+    try {
+      return await kind.run({
+        id,
+        options,
+        inputs,
+        signal,
+        upload: this.#uploads.get(id),
+        progress: (fraction) => {
+          if (!signal.aborted) this.progress[id] = fraction;
+        },
+      });
+    } finally {
+      this.progress[id] = undefined;
+    }
+  }
+
+  #graphCells(): { id: string; inputs: string[] }[] {
+    return this.cells.map((cell) => ({ id: cell.id, inputs: this.#inputsOf(cell) }));
+  }
+
+  #inputsOf(cell: CellBlock): string[] {
+    const kind = this.#kinds[cell.kind];
+    if (!kind || cell.errors.length) {
+      // Still wire a declared input so the graph shows who waits on whom.
+      return typeof cell.options.input === 'string' ? [cell.options.input] : [];
+    }
+    return kind.inputs(kind.schema.parse($state.snapshot(cell.options)) as Record<string, unknown>);
+  }
+
+  #cell(id: string): CellBlock | undefined {
+    return this.cells.find((c) => c.id === id);
+  }
+
+  /** Re-checks one cell's options against its schema after an edit. */
+  #revalidate(cell: CellBlock): void {
+    const text = serialiseNotebook({ meta: {}, title: '', errors: [], blocks: [$state.snapshot(cell) as CellBlock] }, this.#schemas);
+    const [fresh] = cellsOf(parseNotebook(text, this.#schemas));
+    cell.errors = fresh.errors.map((e) => ({ ...e, line: cell.line + (e.line - 1) }));
+  }
+
+  #afterEdit(id: string): void {
+    const text = this.serialise();
+    this.edited = text !== this.#source.text;
+    saveEditedText(this.#source.path, text);
+    this.#runtime.setCells(this.#graphCells());
+    this.#runtime.invalidate(id);
+  }
+}
+
+export function titleFromPath(path: string): string {
+  const base = path.split('/').pop() ?? path;
+  return base.replace(/\.md$/, '').replace(/^\d+[-_]/, '').replace(/[-_]/g, ' ');
+}

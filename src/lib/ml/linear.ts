@@ -1,0 +1,275 @@
+// Exact (float64) linear regression: ordinary least squares, ridge and lasso/elastic net,
+// univariate, multivariate and polynomial, with or without an intercept.
+//
+// Objective (scikit-learn's ElasticNet convention, see docs/engine.md):
+//     (1/(2n)) ||y - b0 - Z b||^2 + l1 ||b||_1 + (l2/2) ||b||^2      (b0 never penalised)
+// OLS and ridge: pivoted Householder QR of the conditioned basis, refined in the raw basis.
+// Ridge appends sqrt(n l2) I rows (in raw-coefficient space) to the system.
+// Lasso / elastic net (l1 > 0): coordinate descent (lasso.ts).
+import { buildBasis, evaluateTerms, INTERCEPT_NAME, polynomialTerms, type Basis, type RawDesign, type Term } from './basis';
+import { ddAdd, ddMul, type Pair } from './dd';
+import { elasticNetCD } from './lasso';
+import { assertRows, type Matrix } from './matrix';
+import { dependentColumns, householderQR, type QR } from './qr';
+import { inverseGramDiagonal, inverseGramDiagonalRefined, solveRefined } from './least-squares';
+import { mean } from './stats';
+
+export interface LinearOptions {
+  /** Names of the input features (default x1, x2, ...). */
+  featureNames?: string[];
+  /** Fit an intercept (default true). */
+  intercept?: boolean;
+  /** Polynomial degree applied to every feature (powers only, default 1). */
+  degree?: number;
+  /** L1 penalty (lasso), default 0. */
+  l1?: number;
+  /** L2 penalty (ridge), default 0. */
+  l2?: number;
+  /** Maximum rounds of iterative refinement (default 10; 1 = none). */
+  refinementRounds?: number;
+  /** Relative tolerance on the diagonal of R for rank detection (default 1e-10). */
+  rankTolerance?: number;
+  /** Coordinate-descent tolerance and sweep limit (lasso only). */
+  tolerance?: number;
+  maxSweeps?: number;
+}
+
+export interface LinearModel {
+  kind: 'linear';
+  featureNames: string[];
+  /** One coefficient per term; terms are features or their powers. */
+  terms: Term[];
+  fitIntercept: boolean;
+  intercept: number;
+  coefficients: Float64Array;
+}
+
+export interface LinearSummary {
+  n: number;
+  /** Estimated parameters, the intercept included. */
+  parameters: number;
+  dfResidual: number;
+  rss: number;
+  /** Total sum of squares: about the mean with an intercept, about zero without (as R and statsmodels do). */
+  tss: number;
+  r2: number;
+  adjustedR2: number;
+  /** sqrt(rss / dfResidual). */
+  residualStd: number;
+  /** Per term; null for penalised fits, where the usual formulas do not apply. */
+  standardErrors: Float64Array | null;
+  tValues: Float64Array | null;
+  interceptStandardError: number | null;
+  interceptT: number | null;
+  /** Variance inflation factor of each term (null when the terms are collinear). */
+  vif: Float64Array | null;
+}
+
+export interface LinearFit {
+  model: LinearModel;
+  summary: LinearSummary;
+  solver: 'exact';
+  method: 'qr' | 'ridge-qr' | 'coordinate-descent';
+  /** Rounds of refinement (QR) or sweeps (coordinate descent). */
+  iterations: number;
+  warnings: string[];
+}
+
+/** Thrown when columns are collinear: names which columns depend on which. */
+export class RankDeficiencyError extends Error {
+  constructor(
+    readonly columns: string[],
+    readonly dependsOn: string[][],
+  ) {
+    super(
+      'The features are collinear: ' +
+        columns.map((c, i) => `${c} is a linear combination of ${dependsOn[i].join(', ') || 'nothing (all zero)'}`).join('; ') +
+        '. Remove one of them or add an L2 penalty.',
+    );
+    this.name = 'RankDeficiencyError';
+  }
+}
+
+export function defaultFeatureNames(p: number): string[] {
+  return Array.from({ length: p }, (_, j) => `x${j + 1}`);
+}
+
+function parameterNames(basis: Basis): string[] {
+  return [...(basis.intercept ? [INTERCEPT_NAME] : []), ...basis.terms.map((t) => t.name)];
+}
+
+function factorise(basis: Basis, rankTolerance?: number): QR {
+  return householderQR(basis.conditioned.map((c) => c.slice()), { rankTolerance });
+}
+
+function throwIfRankDeficient(qr: QR, basis: Basis): void {
+  if (qr.rank === qr.cols) return;
+  const names = parameterNames(basis);
+  const deps = dependentColumns(qr);
+  throw new RankDeficiencyError(
+    deps.map((d) => names[d.column]),
+    deps.map((d) => d.dependsOn.map((j) => names[j])),
+  );
+}
+
+/** r = y - Z b in double-double, rounded. */
+export function rawResidual(Z: RawDesign, y: Float64Array, b: ArrayLike<number>): Float64Array {
+  const p: Pair = { hi: 0, lo: 0 };
+  const s: Pair = { hi: 0, lo: 0 };
+  const r = new Float64Array(Z.rows);
+  for (let i = 0; i < Z.rows; i++) {
+    let h = y[i];
+    let l = 0;
+    for (let j = 0; j < Z.hi.length; j++) {
+      const zl = Z.lo[j];
+      ddMul(Z.hi[j][i], zl ? zl[i] : 0, b[j], 0, p);
+      ddAdd(h, l, -p.hi, -p.lo, s);
+      h = s.hi;
+      l = s.lo;
+    }
+    r[i] = h + l;
+  }
+  return r;
+}
+
+/** R², adjusted R² and residual spread from residuals (shared by every solver). */
+export function goodnessOfFit(y: ArrayLike<number>, residual: ArrayLike<number>, intercept: boolean, parameters: number) {
+  const n = y.length;
+  const ybar = intercept ? mean(y) : 0;
+  let rss = 0;
+  let tss = 0;
+  for (let i = 0; i < n; i++) {
+    rss += residual[i] * residual[i];
+    tss += (y[i] - ybar) * (y[i] - ybar);
+  }
+  const dfResidual = n - parameters;
+  const r2 = tss > 0 ? 1 - rss / tss : rss === 0 ? 1 : NaN;
+  const dfTotal = intercept ? n - 1 : n;
+  const adjustedR2 = dfResidual > 0 ? 1 - ((1 - r2) * dfTotal) / dfResidual : NaN;
+  const residualStd = dfResidual > 0 ? Math.sqrt(rss / dfResidual) : NaN;
+  return { n, parameters, dfResidual, rss, tss, r2, adjustedR2, residualStd };
+}
+
+/** VIF_j = [(Z'Z)^-1]_jj * sum (z_j - mean)^2  (equivalently 1 / (1 - R_j^2)). */
+function varianceInflation(basis: Basis, inverseDiag: Float64Array): Float64Array {
+  const off = basis.intercept ? 1 : 0;
+  return Float64Array.from(basis.terms, (_, k) => {
+    const z = basis.raw.hi[k + off];
+    const m = basis.intercept ? mean(z) : 0;
+    let ss = 0;
+    for (const v of z) ss += (v - m) * (v - m);
+    return basis.terms.length === 1 && basis.intercept ? 1 : inverseDiag[k + off] * ss;
+  });
+}
+
+// Above this many matrix entries the covariance uses the float64 formula, not refinement.
+const REFINED_COVARIANCE_LIMIT = 2_000_000;
+
+export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {}): LinearFit {
+  assertRows(X, y.length, 'Linear regression');
+  const intercept = options.intercept ?? true;
+  const l1 = options.l1 ?? 0;
+  const l2 = options.l2 ?? 0;
+  if (l1 < 0 || l2 < 0) throw new Error('Penalties must be non-negative.');
+  const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
+  const terms = polynomialTerms(featureNames, options.degree ?? 1);
+  const basis = buildBasis(X, terms, intercept);
+  const n = y.length;
+  if (n < basis.size) throw new Error(`Need at least ${basis.size} rows to fit ${basis.size} parameters (got ${n}).`);
+  const warnings: string[] = [];
+  const qr = factorise(basis, options.rankTolerance);
+  const fullRank = qr.rank === qr.cols;
+  const big = n * basis.size > REFINED_COVARIANCE_LIMIT;
+  const invDiag = fullRank ? (big ? inverseGramDiagonal(qr, basis.toRaw) : inverseGramDiagonalRefined(qr, basis.raw, basis.toRaw)) : null;
+  if (!fullRank && l1 === 0 && l2 === 0) throwIfRankDeficient(qr, basis);
+  if (!fullRank) warnings.push('The features are collinear; the penalty makes the fit unique, but VIFs are infinite.');
+
+  let b: Float64Array;
+  let residual: Float64Array;
+  let iterations: number;
+  let method: LinearFit['method'];
+  if (l1 > 0) {
+    const Z = basis.raw.hi.slice(intercept ? 1 : 0);
+    const cd = elasticNetCD(Z, y, { l1, l2, intercept, tolerance: options.tolerance, maxSweeps: options.maxSweeps });
+    if (!cd.converged) warnings.push(`Coordinate descent stopped after ${cd.sweeps} sweeps without reaching its tolerance.`);
+    b = new Float64Array(basis.size);
+    if (intercept) b[0] = cd.intercept;
+    b.set(cd.coefficients, intercept ? 1 : 0);
+    residual = rawResidual(basis.raw, y, b);
+    iterations = cd.sweeps;
+    method = 'coordinate-descent';
+  } else if (l2 > 0) {
+    const aug = augmentForRidge(basis, n * l2);
+    const qrAug = householderQR(aug.F, { rankTolerance: options.rankTolerance });
+    const sol = solveRefined(qrAug, aug.Z, basis.toRaw, aug.y, null, { maxRounds: options.refinementRounds });
+    b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
+    residual = Float64Array.from(sol.rHi.subarray(0, n), (h, i) => h + sol.rLo[i]);
+    iterations = sol.rounds;
+    method = 'ridge-qr';
+  } else {
+    const sol = solveRefined(qr, basis.raw, basis.toRaw, y, null, { maxRounds: options.refinementRounds });
+    b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
+    residual = Float64Array.from(sol.rHi, (h, i) => h + sol.rLo[i]);
+    iterations = sol.rounds;
+    method = 'qr';
+  }
+
+  const fit = goodnessOfFit(y, residual, intercept, basis.size);
+  const penalised = l1 > 0 || l2 > 0;
+  let se: Float64Array | null = null;
+  if (!penalised && invDiag) {
+    const s2 = fit.dfResidual > 0 ? fit.rss / fit.dfResidual : NaN;
+    se = invDiag.map((v) => Math.sqrt(s2 * v));
+  }
+  const off = intercept ? 1 : 0;
+  const coefficients = b.slice(off);
+  const termSE = se ? se.slice(off) : null;
+  const model: LinearModel = { kind: 'linear', featureNames, terms, fitIntercept: intercept, intercept: intercept ? b[0] : 0, coefficients };
+  return {
+    model,
+    summary: {
+      ...fit,
+      standardErrors: termSE,
+      tValues: termSE ? coefficients.map((c, j) => c / termSE[j]) : null,
+      interceptStandardError: se && intercept ? se[0] : null,
+      interceptT: se && intercept ? b[0] / se[0] : null,
+      vif: invDiag ? varianceInflation(basis, invDiag) : null,
+    },
+    solver: 'exact',
+    method,
+    iterations,
+    warnings,
+  };
+}
+
+/** Appends sqrt(n l2) rows for each penalised (non-intercept) raw coefficient. */
+function augmentForRidge(basis: Basis, nl2: number): { F: Float64Array[]; Z: RawDesign; y: Float64Array } {
+  const n = basis.raw.rows;
+  const q = basis.size;
+  const off = basis.intercept ? 1 : 0;
+  const extra = q - off;
+  const root = Math.sqrt(nl2);
+  const L = basis.toRaw;
+  const grow = (c: Float64Array) => {
+    const out = new Float64Array(n + extra);
+    out.set(c);
+    return out;
+  };
+  const F = basis.conditioned.map(grow);
+  const hi = basis.raw.hi.map(grow);
+  const lo = basis.raw.lo.map((c) => (c ? grow(c) : null));
+  for (let k = 0; k < extra; k++) {
+    const rawIndex = k + off;
+    hi[rawIndex][n + k] = root; // row sqrt(n l2) e_j' in raw space
+    for (let a = 0; a < q; a++) F[a][n + k] = root * L[rawIndex * q + a]; // same row in F's coordinates
+  }
+  const y = new Float64Array(n + extra);
+  return { F, Z: { rows: n + extra, hi, lo }, y };
+}
+
+export function predictLinear(model: LinearModel, X: Matrix): Float64Array {
+  if (X.cols !== model.featureNames.length) {
+    throw new Error(`The model expects ${model.featureNames.length} features (${model.featureNames.join(', ')}); got ${X.cols}.`);
+  }
+  return evaluateTerms(X, model.terms, model.intercept, model.coefficients);
+}

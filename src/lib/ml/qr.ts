@@ -1,0 +1,181 @@
+// Householder QR with column pivoting (Businger & Golub), on column-major data.
+// A P = Q R, where P permutes columns so that |R[0,0]| >= |R[1,1]| >= ...; the
+// numerical rank is where the diagonal of R drops below a relative tolerance,
+// which is how rank deficiency (collinear columns) is detected and reported.
+
+export interface QR {
+  /** Number of rows m and columns n of the factorised matrix. */
+  rows: number;
+  cols: number;
+  /** Column j holds R above the diagonal and the Householder vector below it (v[j] is kept in vHead). */
+  columns: Float64Array[];
+  /** Diagonal of R. */
+  rDiag: Float64Array;
+  /** First element of each Householder vector, and its beta = 2 / (v'v). */
+  vHead: Float64Array;
+  beta: Float64Array;
+  /** perm[k] = index of the original column that sits at position k. */
+  perm: Int32Array;
+  /** Numerical rank: the number of leading |rDiag| above tolerance * |rDiag[0]|. */
+  rank: number;
+}
+
+export interface QROptions {
+  /** Relative tolerance on |R[k,k]| / |R[0,0]| below which a column is treated as dependent. */
+  rankTolerance?: number;
+  /** Pivot columns by largest remaining norm (default true). */
+  pivot?: boolean;
+}
+
+export const DEFAULT_RANK_TOLERANCE = 1e-10;
+
+function sumSquares(c: Float64Array, from: number): number {
+  // Scaled sum of squares: avoids overflow/underflow on extreme data.
+  let scale = 0;
+  let ssq = 1;
+  for (let i = from; i < c.length; i++) {
+    const v = c[i];
+    if (v !== 0) {
+      const a = Math.abs(v);
+      if (scale < a) {
+        ssq = 1 + ssq * (scale / a) * (scale / a);
+        scale = a;
+      } else {
+        ssq += (a / scale) * (a / scale);
+      }
+    }
+  }
+  return scale * scale * ssq;
+}
+
+/** Factorises the given columns in place (they are overwritten). */
+export function householderQR(columns: Float64Array[], options: QROptions = {}): QR {
+  const n = columns.length;
+  const m = n === 0 ? 0 : columns[0].length;
+  if (m < n) throw new Error(`QR needs at least as many rows (${m}) as columns (${n}).`);
+  const tol = options.rankTolerance ?? DEFAULT_RANK_TOLERANCE;
+  const pivot = options.pivot ?? true;
+  const cols = columns.slice();
+  const perm = new Int32Array(n);
+  for (let j = 0; j < n; j++) perm[j] = j;
+  const rDiag = new Float64Array(n);
+  const vHead = new Float64Array(n);
+  const beta = new Float64Array(n);
+  const norms = new Float64Array(n);
+
+  for (let k = 0; k < n; k++) {
+    if (pivot) {
+      // Remaining column norms are recomputed rather than downdated: simpler, and
+      // immune to the cancellation that makes downdating unreliable.
+      let best = k;
+      for (let j = k; j < n; j++) {
+        norms[j] = sumSquares(cols[j], k);
+        if (norms[j] > norms[best]) best = j;
+      }
+      if (best !== k) {
+        const c = cols[k];
+        cols[k] = cols[best];
+        cols[best] = c;
+        const p = perm[k];
+        perm[k] = perm[best];
+        perm[best] = p;
+      }
+    }
+    const x = cols[k];
+    const normX = Math.sqrt(sumSquares(x, k));
+    if (normX === 0) {
+      rDiag[k] = 0;
+      beta[k] = 0;
+      vHead[k] = 0;
+      continue;
+    }
+    const alpha = x[k] > 0 ? -normX : normX;
+    const v0 = x[k] - alpha;
+    // v = [v0, x[k+1..]]; v'v = v0^2 + (normX^2 - x[k]^2) = -2 alpha v0
+    const b = -1 / (alpha * v0);
+    vHead[k] = v0;
+    beta[k] = b;
+    rDiag[k] = alpha;
+    for (let j = k + 1; j < n; j++) {
+      const c = cols[j];
+      let s = v0 * c[k];
+      for (let i = k + 1; i < m; i++) s += x[i] * c[i];
+      s *= b;
+      if (s === 0) continue;
+      c[k] -= s * v0;
+      for (let i = k + 1; i < m; i++) c[i] -= s * x[i];
+    }
+    x[k] = alpha;
+  }
+
+  let rank = 0;
+  const r0 = n > 0 ? Math.abs(rDiag[0]) : 0;
+  while (rank < n && r0 > 0 && Math.abs(rDiag[rank]) > tol * r0) rank++;
+  return { rows: m, cols: n, columns: cols, rDiag, vHead, beta, perm, rank };
+}
+
+/** y := Q' y (y has length m), in place. */
+export function applyQt(qr: QR, y: Float64Array): Float64Array {
+  const { cols: n, rows: m } = qr;
+  for (let k = 0; k < n; k++) applyReflector(qr, k, y, m);
+  return y;
+}
+
+/** y := Q y (y has length m), in place. */
+export function applyQ(qr: QR, y: Float64Array): Float64Array {
+  const { cols: n, rows: m } = qr;
+  for (let k = n - 1; k >= 0; k--) applyReflector(qr, k, y, m);
+  return y;
+}
+
+function applyReflector(qr: QR, k: number, y: Float64Array, m: number): void {
+  const b = qr.beta[k];
+  if (b === 0) return;
+  const x = qr.columns[k];
+  const v0 = qr.vHead[k];
+  let s = v0 * y[k];
+  for (let i = k + 1; i < m; i++) s += x[i] * y[i];
+  s *= b;
+  y[k] -= s * v0;
+  for (let i = k + 1; i < m; i++) y[i] -= s * x[i];
+}
+
+/** Solves R z = c for the leading `size` unknowns (c has length >= size); returns z. */
+export function solveR(qr: QR, c: ArrayLike<number>, size = qr.rank): Float64Array {
+  const z = new Float64Array(size);
+  for (let i = size - 1; i >= 0; i--) {
+    let s = c[i];
+    for (let j = i + 1; j < size; j++) s -= qr.columns[j][i] * z[j];
+    z[i] = s / qr.rDiag[i];
+  }
+  return z;
+}
+
+/** Solves R' z = c for the leading `size` unknowns; returns z. */
+export function solveRt(qr: QR, c: ArrayLike<number>, size = qr.rank): Float64Array {
+  const z = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    let s = c[i];
+    const col = qr.columns[i];
+    for (let j = 0; j < i; j++) s -= col[j] * z[j];
+    z[i] = s / qr.rDiag[i];
+  }
+  return z;
+}
+
+/**
+ * For a rank-deficient factorisation, the columns beyond the rank and, for each,
+ * the leading columns it is (numerically) a combination of: R11 w = R12[:, j].
+ */
+export function dependentColumns(qr: QR): { column: number; dependsOn: number[] }[] {
+  const out: { column: number; dependsOn: number[] }[] = [];
+  for (let j = qr.rank; j < qr.cols; j++) {
+    const w = solveR(qr, qr.columns[j], qr.rank);
+    let wmax = 0;
+    for (const v of w) wmax = Math.max(wmax, Math.abs(v));
+    const dependsOn: number[] = [];
+    for (let i = 0; i < w.length; i++) if (Math.abs(w[i]) > 1e-8 * wmax) dependsOn.push(qr.perm[i]);
+    out.push({ column: qr.perm[j], dependsOn: dependsOn.sort((a, b) => a - b) });
+  }
+  return out;
+}

@@ -37,6 +37,14 @@ describe('decoding', () => {
     expect(error.message).toMatch(/^This file is not UTF-8 text \(the first character that is not valid UTF-8 is on line 3\)/);
   });
 
+  it('says UTF-16 text is not UTF-8 rather than binary', () => {
+    const le = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00, 0x62, 0x00, 0x0a, 0x00]);
+    expect(errorOf(() => parseCsv(le)).message).toMatch(/^This file is not UTF-8 text: it was saved as UTF-16/);
+    // Big-endian without a byte-order mark: "a,b\n1,2\n".
+    const be = new Uint8Array([...'a,b\n1,2\n'].flatMap((c) => [0, c.charCodeAt(0)]));
+    expect(errorOf(() => parseCsv(be)).code).toBe('not-utf8');
+  });
+
   it('reads UTF-8 text with accents and emoji', () => {
     const bytes = new TextEncoder().encode('name,city\nRené,Zürich\nZoë,🙂\n');
     expect(parseCsv(bytes).columns).toEqual([

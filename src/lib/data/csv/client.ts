@@ -80,8 +80,14 @@ export function createCsvReader(createWorker: WorkerFactory): CsvReader {
         finish(false);
         reject(new CsvError({ code: 'internal', message: `The CSV reader stopped unexpectedly (${event.message}).` }));
       };
-      // An ArrayBuffer is copied, not transferred, so the caller's stays usable.
-      worker.postMessage({ id, file: source, options });
+      try {
+        // An ArrayBuffer is copied, not transferred, so the caller's stays usable.
+        worker.postMessage({ id, file: source, options });
+      } catch (error) {
+        // E.g. a function in options, which cannot be cloned.
+        finish(false);
+        reject(new CsvError({ code: 'internal', message: `The file could not be sent to the CSV reader (${String(error)}).` }));
+      }
     });
   }
 

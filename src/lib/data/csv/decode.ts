@@ -45,8 +45,31 @@ function binaryError(what: string): CsvError {
   });
 }
 
+function utf16Error(): CsvError {
+  return new CsvError({
+    code: 'not-utf8',
+    message:
+      'This file is not UTF-8 text: it was saved as UTF-16 ("Unicode text"). ' +
+      'Open it in a spreadsheet or text editor and save it as "CSV UTF-8", then upload it again.',
+  });
+}
+
+/**
+ * UTF-16 text has a byte-order mark FF FE or FE FF or, without one, a NUL in
+ * every other byte (for Latin letters); it must not be mistaken for binary.
+ */
+function looksLikeUtf16(bytes: Uint8Array, n: number): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  if (n < 4) return false;
+  const nuls = [0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nuls[i % 2]++;
+  const half = Math.floor(n / 2);
+  return Math.max(nuls[0], nuls[1]) >= 0.9 * half && Math.min(nuls[0], nuls[1]) === 0;
+}
+
 /** Throws a CsvError when the bytes look like a binary format rather than text. */
 export function checkNotBinary(bytes: Uint8Array): void {
+  if (looksLikeUtf16(bytes, Math.min(bytes.length, SNIFF_BYTES))) throw utf16Error();
   for (const magic of MAGIC) {
     if (magic.bytes.every((b, i) => bytes[i] === b)) throw binaryError(`it starts like ${magic.name}`);
   }

@@ -71,10 +71,19 @@ function orNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
+/** Distinct non-NaN values, by sorting a copy (a Set of a million doubles is several times slower). */
+export function countDistinct(values: Float64Array): number {
+  const sorted = values.slice().sort(); // typed-array sort is numeric and puts NaN last
+  let distinct = 0;
+  for (let i = 0; i < sorted.length && !Number.isNaN(sorted[i]); i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  }
+  return distinct;
+}
+
 function summariseNumeric(column: NumericColumn, rowCount: number): ColumnSummary {
   const m = moments(column.values);
-  const distinct = new Set<number>();
-  for (const x of column.values) if (!Number.isNaN(x)) distinct.add(x);
+  const distinct = countDistinct(column.values);
   return {
     name: column.name,
     type: column.type,
@@ -84,7 +93,7 @@ function summariseNumeric(column: NumericColumn, rowCount: number): ColumnSummar
     std: orNull(Math.sqrt(m.variance)),
     min: orNull(m.min),
     max: orNull(m.max),
-    distinct: distinct.size,
+    distinct,
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../../../src/lib/data/csv';
-import { moments, summarise } from '../../../src/lib/data/summary';
+import { countDistinct, moments, summarise } from '../../../src/lib/data/summary';
 import { fixture, irisPath } from './fixtures';
 
 describe('moments', () => {
@@ -21,6 +21,14 @@ describe('moments', () => {
   it('has no variance for fewer than two values', () => {
     expect(moments(new Float64Array([2])).variance).toBeNaN();
     expect(moments(new Float64Array([NaN])).count).toBe(0);
+  });
+});
+
+describe('countDistinct', () => {
+  it('counts distinct non-NaN values', () => {
+    expect(countDistinct(new Float64Array([3, NaN, 1, 3, -0, 0, NaN, 2.5]))).toBe(4);
+    expect(countDistinct(new Float64Array([NaN, NaN]))).toBe(0);
+    expect(countDistinct(new Float64Array([]))).toBe(0);
   });
 });
 

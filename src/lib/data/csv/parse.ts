@@ -69,6 +69,10 @@ function quoteError(error: Papa.ParseError, rowLine: number, row: string[]): Csv
   });
 }
 
+function emptyError(): CsvError {
+  return new CsvError({ code: 'empty', message: 'This file is empty: it has no header and no rows.' });
+}
+
 function lineList(lines: number[], count: number): string {
   const listed = lines.join(', ');
   return count > lines.length ? `${listed}, …` : listed;
@@ -138,7 +142,7 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
   // line counting is simpler); a quoted value's \r\n becomes \n too.
   const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
   if (!/\S/.test(text)) {
-    throw new CsvError({ code: 'empty', message: 'This file is empty: it has no header and no rows.' });
+    throw emptyError();
   }
   const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
 
@@ -173,7 +177,7 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
   if (failure) throw failure;
 
   if (collector.names === null) {
-    throw new CsvError({ code: 'empty', message: 'This file is empty: it has no header and no rows.' });
+    throw emptyError();
   }
   const names = collector.names;
   const { badRows, rowCount } = collector;

@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test';
+import { cell, openNotebook, settled, summaryRow, uploadCsv } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  // Each test starts from the shipped notebooks: no saved edits or uploads.
+  await page.goto('./');
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('fitbook');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  });
+  await page.reload();
+});
+
+test('the shell shows the notebooks, the backend badge and no error in any shipped notebook', async ({ page }) => {
+  const links = page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link');
+  const titles = await links.allInnerTexts();
+  expect(titles).toContain('Your data');
+  expect(titles.length).toBeGreaterThanOrEqual(2);
+  await expect(page.getByText(/^Backend: (webgl|wasm|cpu)$/)).toBeVisible();
+  for (const title of titles) {
+    await openNotebook(page, title);
+    await expect(page.locator('[data-status="error"]'), `cells in error in '${title}'`).toHaveCount(0);
+    await expect(page.getByRole('alert'), `alerts in '${title}'`).toHaveCount(0);
+  }
+});
+
+test('a shipped dataset shows its shape and column summary', async ({ page }) => {
+  await openNotebook(page, 'Exploring a dataset');
+  const iris = cell(page, 'Dataset', 'iris');
+  await expect(iris.getByText('150 rows × 5 columns')).toBeVisible();
+  // Reference: numpy on datasets/iris.csv, sample std (ddof=1): mean 5.8433, std 0.82807.
+  expect(await summaryRow(iris, 'sepal_length')).toMatchObject({ Type: 'numeric', Missing: '0', Mean: '5.843', Std: '0.8281', Min: '4.3', Max: '7.9' });
+  expect(await summaryRow(iris, 'species')).toMatchObject({ Type: 'categorical', Missing: '0' });
+});
+
+test('uploading a semicolon CSV with a BOM, quoted headers, labels and missing cells', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  const csv =
+    '\uFEFF"house size";"price (k€)";"city";"has garden"\r\n' +
+    '120;350;Lyon;yes\r\n' +
+    ';410;Paris;no\r\n' +
+    '95;NA;Lyon;\r\n' +
+    '150;520;"Saint-Étienne";yes\r\n' +
+    '80;N/A;Paris;no\r\n' +
+    '110;380;Lyon;no\r\n' +
+    '\r\n';
+  await uploadCsv(data, 'houses.csv', csv);
+  await expect(data.getByText('6 rows × 4 columns')).toBeVisible();
+  // By hand: sizes 120, 95, 150, 80, 110 → mean 111; prices 350, 410, 520, 380 → mean 415.
+  expect(await summaryRow(data, 'house size')).toMatchObject({ Type: 'numeric', Missing: '1', Mean: '111', Min: '80', Max: '150' });
+  expect(await summaryRow(data, 'price (k€)')).toMatchObject({ Type: 'numeric', Missing: '2', Mean: '415', Min: '350', Max: '520' });
+  expect(await summaryRow(data, 'city')).toMatchObject({ Type: 'categorical', Missing: '0' });
+  expect(await summaryRow(data, 'has garden')).toMatchObject({ Type: 'boolean', Missing: '1' });
+  // The table cell below re-ran on the new data.
+  const rows = cell(page, 'Table', 'rows');
+  await expect(rows.getByRole('columnheader', { name: 'price (k€)' })).toBeVisible();
+  await expect(rows.getByRole('cell', { name: 'Saint-Étienne' })).toBeVisible();
+
+  // The upload survives a reload.
+  await page.reload();
+  await settled(page);
+  await expect(cell(page, 'Dataset', 'data').getByText('6 rows × 4 columns')).toBeVisible();
+});
+
+test('a file with ragged rows gets an alert, and the good rows can be kept', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(data, 'ragged.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8\n9,10,11,12\n13,14,15\n');
+  const alert = data.getByRole('alert');
+  await expect(alert).toContainText('2');
+  await expect(alert).toContainText(/line.*3/i);
+  await expect(alert).toContainText('5');
+  await data.getByRole('button', { name: 'Keep the good rows' }).click();
+  await expect(data.getByText('3 rows × 3 columns')).toBeVisible();
+  await expect(data.getByRole('alert')).toHaveCount(0);
+});
+
+test('empty, header-only and binary files get clear alerts in the cell', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(data, 'empty.csv', '');
+  await expect(data.getByRole('alert')).toContainText(/empty/i);
+  await uploadCsv(data, 'header.csv', 'a,b,c\n');
+  await expect(data.getByRole('alert')).toContainText(/no data rows|only a header|header/i);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+  await uploadCsv(data, 'picture.csv', png);
+  await expect(data.getByRole('alert')).toContainText(/binary|not.*text/i);
+  // The page is still alive: a good file reads fine afterwards.
+  await uploadCsv(data, 'ok.csv', 'x,y\n1,2\n');
+  await expect(data.getByText('1 rows × 2 columns')).toBeVisible();
+});
+
+test('a header made of HTML is shown as text', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(data, 'evil.csv', '"<img src=x onerror=alert(1)>",b\n1,2\n3,4\n');
+  await expect(data.getByRole('rowheader', { name: '<img src=x onerror=alert(1)>' })).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('new data without a column a downstream cell uses asks the reader to choose one', async ({ page }) => {
+  await openNotebook(page, 'Exploring a dataset');
+  await uploadCsv(cell(page, 'Dataset', 'iris'), 'other.csv', 'length,width,kind\n1,2,a\n3,4,b\n');
+  const sample = cell(page, 'Table', 'sample');
+  const chooser = sample.getByRole('group', { name: 'Choose columns' });
+  await expect(chooser).toBeVisible();
+  await sample.getByLabel('Replace sepal_length').selectOption('length');
+  await sample.getByLabel('Replace petal_length').selectOption('width');
+  await sample.getByLabel('Replace species').selectOption('kind');
+  await expect(sample.getByRole('columnheader', { name: 'kind' })).toBeVisible();
+  await expect(sample.getByRole('cell', { name: 'b' })).toBeVisible();
+  await expect(chooser).toHaveCount(0);
+});
+
+test('a bad option is shown on its cell with its line, and the draft is kept', async ({ page }) => {
+  await openNotebook(page, 'Exploring a dataset');
+  const sample = cell(page, 'Table', 'sample');
+  await sample.getByText('Options').click();
+  const editor = sample.getByLabel('Options of sample (YAML)');
+  await editor.fill('input: iris\nrows: 5\ncolour: red\n');
+  await sample.getByRole('button', { name: 'Apply options' }).click();
+  await expect(sample.getByRole('alert')).toContainText(/Line \d+: Unknown option 'colour'/);
+  await expect(editor).toHaveValue('input: iris\nrows: 5\ncolour: red\n');
+  await editor.fill('input: iris\nrows: 3\n');
+  await sample.getByRole('button', { name: 'Apply options' }).click();
+  await expect(sample.getByText('First 3 of 150 rows')).toBeVisible();
+});
+
+test('moving the rows slider re-runs the table', async ({ page }) => {
+  await openNotebook(page, 'Exploring a dataset');
+  const sample = cell(page, 'Table', 'sample');
+  await sample.getByLabel('Rows shown').fill('25');
+  await expect(sample.getByText('First 25 of 150 rows')).toBeVisible();
+});

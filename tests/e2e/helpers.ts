@@ -1,0 +1,31 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** A cell's section, found by its accessible name ("Dataset iris"). */
+export function cell(page: Page, label: string, id: string): Locator {
+  return page.getByRole('region', { name: `${label} ${id}` });
+}
+
+/** Waits until no cell is queued or running. */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0);
+}
+
+export async function openNotebook(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await settled(page);
+}
+
+export async function uploadCsv(section: Locator, name: string, content: string | Buffer): Promise<void> {
+  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  await section.getByLabel('Upload CSV').setInputFiles({ name, mimeType: 'text/csv', buffer });
+}
+
+/** The summary table's row for a column, as { Type, Missing, Mean, … } texts. */
+export async function summaryRow(section: Locator, column: string): Promise<Record<string, string>> {
+  const table = section.getByRole('table').filter({ has: section.page().getByRole('columnheader', { name: 'Missing' }) });
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  const row = table.getByRole('row').filter({ has: section.page().getByRole('rowheader', { name: column, exact: true }) });
+  const cells = [await row.getByRole('rowheader').innerText(), ...(await row.getByRole('cell').allInnerTexts())];
+  return Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]?.trim() ?? '']));
+}

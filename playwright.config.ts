@@ -12,7 +12,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: process.env.FITBOOK_JSON_REPORT
+    ? [['list'], ['json', { outputFile: process.env.FITBOOK_JSON_REPORT }]]
+    : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: {

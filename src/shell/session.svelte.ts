@@ -30,6 +30,8 @@ export class NotebookSession {
   readonly #kinds: Record<string, CellKind>;
   readonly #schemas: OptionSchemas;
   readonly #source: NotebookSource;
+  // Not reactive on purpose: views read `uploadNames`; the bytes are only for runs.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #uploads = new Map<string, UploadedFile>();
   #runtime: Runtime;
   #unsubscribe: () => void;

@@ -142,3 +142,33 @@ test('moving the rows slider re-runs the table', async ({ page }) => {
   await sample.getByLabel('Rows shown').fill('25');
   await expect(sample.getByText('First 25 of 150 rows')).toBeVisible();
 });
+
+test('prose renders maths with KaTeX', async ({ page }) => {
+  await openNotebook(page, 'Exploring a dataset');
+  await expect(page.locator('.prose .katex-display')).toHaveCount(1);
+  await expect(page.locator('.prose .katex').first()).toBeVisible();
+});
+
+test('a CSV dropped on the dataset cell is read', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const zone = cell(page, 'Dataset', 'data').getByRole('group', { name: 'Data source' });
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['a|b\n1|x\n2|y\n3|\n'], 'piped.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  const data = cell(page, 'Dataset', 'data');
+  await expect(data.getByText('3 rows × 2 columns')).toBeVisible();
+  expect(await summaryRow(data, 'b')).toMatchObject({ Missing: '1' });
+});
+
+test('the delimiter can be overridden', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(data, 'semi.csv', 'a;b\n1;2\n3;4\n');
+  await expect(data.getByText('2 rows × 2 columns')).toBeVisible();
+  await data.getByLabel('Delimiter').selectOption('comma');
+  await expect(data.getByText('2 rows × 1 columns')).toBeVisible();
+  await expect(data.getByRole('rowheader', { name: 'a;b' })).toBeVisible();
+});

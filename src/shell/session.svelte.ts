@@ -26,6 +26,8 @@ export class NotebookSession {
   uploadNames: Record<string, string | undefined> = $state({});
   /** True when the notebook differs from the shipped file (edits were restored or made). */
   edited = $state(false);
+  /** False until uploads are restored and the cells are handed to the runtime. */
+  ready = $state(false);
 
   readonly #kinds: Record<string, CellKind>;
   readonly #schemas: OptionSchemas;
@@ -72,6 +74,7 @@ export class NotebookSession {
       }),
     );
     this.#runtime.setCells(this.#graphCells());
+    this.ready = true;
     await this.#runtime.runAll();
   }
 

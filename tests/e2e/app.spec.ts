@@ -172,3 +172,13 @@ test('the delimiter can be overridden', async ({ page }) => {
   await expect(data.getByText('2 rows × 1 columns')).toBeVisible();
   await expect(data.getByRole('rowheader', { name: 'a;b' })).toBeVisible();
 });
+
+test('following the link of the open notebook keeps its state', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(data, 'one.csv', 'x,y\n1,2\n');
+  await expect(data.getByText('1 rows × 2 columns')).toBeVisible();
+  await openNotebook(page, 'Your data');
+  await expect(cell(page, 'Dataset', 'data').getByText('1 rows × 2 columns')).toBeVisible();
+  await expect(page.locator('[data-status]').first()).toHaveAttribute('data-status', 'idle');
+});

@@ -7,6 +7,7 @@ export function cell(page: Page, label: string, id: string): Locator {
 
 /** Waits until no cell is queued or running. */
 export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('article[aria-busy="false"]')).toHaveCount(1);
   await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0);
 }
 

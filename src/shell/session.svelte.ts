@@ -81,7 +81,8 @@ export class NotebookSession {
   setOption(id: string, key: string, value: unknown): void {
     const cell = this.#cell(id);
     if (!cell) return;
-    cell.options[key] = value;
+    if (value === undefined) delete cell.options[key];
+    else cell.options[key] = value;
     this.#revalidate(cell);
     this.#afterEdit(id);
   }

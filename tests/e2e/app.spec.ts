@@ -182,3 +182,24 @@ test('following the link of the open notebook keeps its state', async ({ page })
   await expect(cell(page, 'Dataset', 'data').getByText('1 rows × 2 columns')).toBeVisible();
   await expect(page.locator('[data-status]').first()).toHaveAttribute('data-status', 'idle');
 });
+
+test('the table cell shows the columns the reader ticks, and saves them', async ({ page }) => {
+  await openNotebook(page, 'Exploring a dataset');
+  const sample = cell(page, 'Table', 'sample');
+  await sample.getByText(/^Columns \(3 of 5\)/).click();
+  await sample.getByRole('checkbox', { name: 'petal_width' }).check();
+  await expect(sample.getByRole('columnheader', { name: 'petal_width' })).toBeVisible();
+  await sample.getByRole('checkbox', { name: 'species' }).uncheck();
+  await expect(sample.getByRole('columnheader', { name: 'species' })).toHaveCount(0);
+  // The choice is in the notebook file that Save writes, in the table's order.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save notebook file' }).click();
+  const file = await (await download).createReadStream();
+  const text = await new Promise<string>((resolve) => {
+    let s = '';
+    file.on('data', (chunk) => (s += chunk));
+    file.on('end', () => resolve(s));
+  });
+  expect(text).toContain('columns: [sepal_length, petal_length, petal_width]');
+  expect(text).toContain('rows: {value: 10, min: 1, max: 50}');
+});

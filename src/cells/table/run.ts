@@ -5,11 +5,17 @@ import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting }
 import { firstRows, type TableRows } from '../shared/rows';
 import type { TableOptions } from './schema';
 
-export function runTable({ options, inputs }: RunContext<TableOptions>): TableRows | ColumnChoice | Waiting {
+/** The rows shown, and every column the input has (for the column picker). */
+export interface TableOutput extends TableRows {
+  available: string[];
+}
+
+export function runTable({ options, inputs }: RunContext<TableOptions>): TableOutput | ColumnChoice | Waiting {
   const input = inputs[options.input];
   const waiting = waitingOn(input);
   if (waiting) return waiting;
   const table = tableFrom(input, options.input);
-  const wanted = options.columns ?? table.columns.map((c) => c.name);
-  return missingColumns(table, wanted) ?? firstRows(table, wanted, valueOf(options.rows));
+  const available = table.columns.map((c) => c.name);
+  const wanted = options.columns ?? available;
+  return missingColumns(table, wanted) ?? { ...firstRows(table, wanted, valueOf(options.rows)), available };
 }

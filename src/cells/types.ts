@@ -18,6 +18,12 @@ export interface RunContext<Options> {
   signal: AbortSignal;
   /** Reports progress between 0 and 1; the view shows it as a progress bar. */
   progress(fraction: number): void;
+  /**
+   * Publishes an intermediate result while the run goes on (a loss history
+   * during training). The view gets it as `partial`, throttled to animation
+   * frames by the shell; it is dropped when the run ends.
+   */
+  partial(value: unknown): void;
   upload?: UploadedFile;
 }
 
@@ -28,6 +34,8 @@ export interface CellViewProps<Options = Record<string, unknown>, Output = unkno
   cellState: CellState;
   output: Output | undefined;
   progress: number | undefined;
+  /** The running fit's latest intermediate result (see RunContext.partial). */
+  partial: unknown;
   /** Replaces one option and re-runs the cell and its dependents. */
   setOption(key: string, value: unknown): void;
   /** Stores an uploaded file for this cell and re-runs it. */

@@ -22,6 +22,8 @@ export class NotebookSession {
   /** Raw state: outputs hold large typed arrays and tables that must not be proxied. */
   states: Record<string, CellState> = $state.raw({});
   progress: Record<string, number | undefined> = $state({});
+  /** Intermediate results of running cells (raw: loss histories are arrays). */
+  partials: Record<string, unknown> = $state.raw({});
   /** Names of uploaded files, by cell id. */
   uploadNames: Record<string, string | undefined> = $state({});
   /** True when the notebook differs from the shipped file (edits were restored or made). */
@@ -180,6 +182,9 @@ export class NotebookSession {
     const kind = this.#kinds[cell.kind];
     const options = kind.schema.parse($state.snapshot(cell.options)) as Record<string, unknown>;
     this.progress[id] = undefined;
+    const publish = throttleToFrames((value: unknown) => {
+      if (!signal.aborted) this.partials = { ...this.partials, [id]: value };
+    });
     try {
       return await kind.run({
         id,
@@ -190,9 +195,15 @@ export class NotebookSession {
         progress: (fraction) => {
           if (!signal.aborted) this.progress[id] = fraction;
         },
+        partial: publish,
       });
     } finally {
+      publish.cancel();
       this.progress[id] = undefined;
+      if (id in this.partials) {
+        const { [id]: _done, ...rest } = this.partials;
+        this.partials = rest;
+      }
     }
   }
 
@@ -227,6 +238,31 @@ export class NotebookSession {
     this.#runtime.setCells(this.#graphCells());
     this.#runtime.invalidate(id);
   }
+}
+
+/**
+ * Calls `apply` with the latest value at most once per animation frame, so a
+ * training loop that reports every epoch never floods the UI.
+ */
+function throttleToFrames<T>(apply: (value: T) => void): ((value: T) => void) & { cancel(): void } {
+  let pending: { value: T } | undefined;
+  let frame: number | undefined;
+  const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+  const cancelFrame = typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame : clearTimeout;
+  const publish = (value: T) => {
+    pending = { value };
+    frame ??= schedule(() => {
+      frame = undefined;
+      if (pending) apply(pending.value);
+      pending = undefined;
+    }) as number;
+  };
+  publish.cancel = () => {
+    if (frame !== undefined) cancelFrame(frame);
+    frame = undefined;
+    pending = undefined;
+  };
+  return publish;
 }
 
 export function titleFromPath(path: string): string {

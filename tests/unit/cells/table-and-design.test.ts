@@ -3,7 +3,7 @@ import type { Table } from '../../../src/lib/data/table';
 import { runTable } from '../../../src/cells/table/run';
 import { tableSchema } from '../../../src/cells/table/schema';
 import { featureMatrix, labelTarget, numericTarget } from '../../../src/cells/shared/design';
-import type { RunContext } from '../../../src/cells/types';
+import { runContext as context } from './context';
 
 const table: Table = {
   rowCount: 3,
@@ -14,10 +14,6 @@ const table: Table = {
     { name: 'city', type: 'categorical', values: ['Lyon', null, 'Paris'] },
   ],
 };
-
-function context<O>(options: unknown, inputs: Record<string, unknown>): RunContext<O> {
-  return { id: 't', options: options as O, inputs, signal: new AbortController().signal, progress: () => {} };
-}
 
 describe('table cell run', () => {
   const parse = (o: unknown) => tableSchema.parse(o);

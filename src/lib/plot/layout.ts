@@ -1,0 +1,67 @@
+// Shared figure scaffolding: the base layout, axes, lines and the scatter/scattergl switch.
+import { COLOURS, FONT, MARGIN } from './theme';
+import type { AnnotationSpec, AxisSpec, LayoutSpec, ShapeSpec, TraceType } from './types';
+
+/** Above this many points a scatter is drawn with WebGL (scattergl) instead of SVG. */
+export const SCATTERGL_THRESHOLD = 10_000;
+
+/** 'scattergl' for more than SCATTERGL_THRESHOLD points, else 'scatter'. */
+export function scatterType(points: number): Extract<TraceType, 'scatter' | 'scattergl'> {
+  return points > SCATTERGL_THRESHOLD ? 'scattergl' : 'scatter';
+}
+
+/** An axis with its title always set. */
+export function axis(title: string, extra: Partial<AxisSpec> = {}): AxisSpec {
+  return { title: { text: title }, zeroline: false, gridcolor: COLOURS.grid, automargin: true, ...extra };
+}
+
+export interface BaseLayout {
+  title: string;
+  x: string | AxisSpec;
+  y: string | AxisSpec;
+}
+
+/** The layout every figure starts from: theme font and margins, titled axes, closest-point hover. */
+export function baseLayout({ title, x, y }: BaseLayout, extra: Partial<LayoutSpec> = {}): LayoutSpec {
+  return {
+    title: { text: title },
+    font: { ...FONT },
+    margin: { ...MARGIN },
+    hovermode: 'closest',
+    legend: { orientation: 'h', y: -0.2 },
+    xaxis: typeof x === 'string' ? axis(x) : x,
+    yaxis: typeof y === 'string' ? axis(y) : y,
+    ...extra,
+  };
+}
+
+/** A straight line in data coordinates (or `xref`/`yref` 'paper' to span the plot). */
+export function lineShape(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  style: { color: string; dash?: string; width?: number },
+  refs: { xref?: string; yref?: string } = {},
+): ShapeSpec {
+  return {
+    type: 'line',
+    x0,
+    y0,
+    x1,
+    y1,
+    xref: refs.xref ?? 'x',
+    yref: refs.yref ?? 'y',
+    line: { color: style.color, width: style.width ?? 1.5, dash: style.dash ?? 'solid' },
+  };
+}
+
+/** A note in the top-left corner of the plot area (e.g. "SSE = 12.3"). */
+export function cornerNote(text: string): AnnotationSpec {
+  return { text, xref: 'paper', yref: 'paper', x: 0.01, y: 0.99, xanchor: 'left', yanchor: 'top', showarrow: false, bgcolor: 'rgba(255,255,255,0.8)' };
+}
+
+/** A hover template that names both axes and the row the point came from (row index in customdata). */
+export function rowHover(xName: string, yName: string, extra = ''): string {
+  return `row %{customdata}<br>${xName}: %{x}<br>${yName}: %{y}${extra}<extra>%{fullData.name}</extra>`;
+}

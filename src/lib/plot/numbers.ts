@@ -63,3 +63,8 @@ export function seededRandom(seed: number): () => number {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "degree 3 fit" → "Degree 3 fit", to start a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,47 @@
+import { curveTrace, residualSegments, sumSquaredErrors, type Predict } from './curve';
+import { axis, baseLayout, cornerNote } from './layout';
+import { capitalise, extent, formatNumber, padded, plural } from './numbers';
+import { pointsTrace } from './points';
+import { COLOURS } from './theme';
+import type { Figure } from './types';
+
+export interface FitInput {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** The fitted model; wrap coefficients with `polynomial(...)`. */
+  predict: Predict;
+  xName: string;
+  yName: string;
+  /** Legend name of the curve ("degree 3 fit"). */
+  curveName?: string;
+  /** Draw the residual segments (default true). */
+  residuals?: boolean;
+  samples?: number;
+  title?: string;
+}
+
+/**
+ * A fitted line or polynomial over the data, with each residual drawn as a vertical
+ * segment and their sum of squares (SSE) in the title. Teaches: least squares picks
+ * the curve that makes the total squared length of these segments smallest.
+ */
+export function fitFigure(input: FitInput): Figure {
+  const { x, y, predict, xName, yName } = input;
+  const n = x.length;
+  const sse = sumSquaredErrors(x, y, predict);
+  const curveName = input.curveName ?? 'fit';
+  const data = [
+    ...(input.residuals === false ? [] : [residualSegments(x, y, predict)]),
+    pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName }),
+    curveTrace(predict, padded(extent(x), 0.03), { name: curveName, samples: input.samples, xName, yName }),
+  ];
+  const sseText = `SSE = ${formatNumber(sse)}`;
+  return {
+    data,
+    layout: baseLayout(
+      { title: input.title ?? `${yName} against ${xName}: ${sseText}`, x: axis(xName), y: axis(yName) },
+      { annotations: [cornerNote(sseText)] },
+    ),
+    description: `${capitalise(curveName)} of ${yName} on ${xName} over ${plural(n, 'point')}, sum of squared errors ${formatNumber(sse)}`,
+  };
+}

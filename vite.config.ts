@@ -23,6 +23,8 @@ export default defineConfig({
         main: 'index.html',
         // A page with no UI that exposes the engine to browser tests and benchmarks.
         harness: 'harness.html',
+        // Draws figures through Plot.svelte for the plot browser tests.
+        plot: 'plot-harness.html',
       },
     },
   },

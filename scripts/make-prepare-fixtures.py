@@ -75,13 +75,17 @@ write("impute.json", impute)
 
 # ---------------------------------------------------------------- scaling
 rng = np.random.default_rng(7)
-train = np.column_stack([rng.normal(50, 12, 40), rng.uniform(-3, 3, 40), np.full(40, 4.2)])
+# "near": 1e9 plus a few units in the last place. StandardScaler counts a variance that small
+# compared with the mean as rounding noise (_is_constant_feature) and does not divide by it.
+train = np.column_stack([rng.normal(50, 12, 40), rng.uniform(-3, 3, 40), np.full(40, 4.2),
+                         1e9 + rng.integers(-2, 3, 40) * 2.0 ** -23])
 train[[3, 17], 0] = nan  # sklearn's scalers ignore NaN when fitting and keep it when transforming
-test = np.column_stack([rng.normal(50, 12, 10), rng.uniform(-5, 5, 10), np.linspace(0, 9, 10)])
+test = np.column_stack([rng.normal(50, 12, 10), rng.uniform(-5, 5, 10), np.linspace(0, 9, 10),
+                        1e9 + np.arange(10) * 2.0 ** -23])
 std = StandardScaler().fit(train)
 mm = MinMaxScaler().fit(train)
 write("scale.json", {
-    "columns": ["x", "y", "const"], "train": train, "test": test,
+    "columns": ["x", "y", "const", "near"], "train": train, "test": test,
     "standard": {"mean": std.mean_, "scale": std.scale_, "var": std.var_,
                  "train_out": std.transform(train), "test_out": std.transform(test)},
     "minmax": {"min": mm.data_min_, "max": mm.data_max_,
@@ -111,6 +115,8 @@ vectors = [
     [5],
     [2, 2, 2, 2],
     list(np.random.default_rng(3).standard_t(3, 57)),
+    # The two middle values' mean differs in the last bit from linear interpolation at q = 0.5.
+    [-1.0, -9.217244028061788e-05, 0.0002880577992460738, 1.0],
 ]
 quant = []
 for v in vectors:

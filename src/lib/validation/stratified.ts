@@ -21,6 +21,10 @@ const WHAT = 'Stratified split';
 
 export function stratifiedHoldoutSplit(labels: ArrayLike<Label>, options: HoldoutOptions): HoldoutSplit {
   const n = labels.length;
+  if (options.shuffle === false) {
+    // As sklearn: consecutive blocks of rows cannot keep every class's share.
+    throw new Error(`${WHAT}: a stratified split always shuffles; leave shuffle on, or split without stratifying.`);
+  }
   const sizes = holdoutSizes(n, options.test, options.validation ?? 0);
   const { classes, codes, counts } = encodeLabels(labels, 'sorted', WHAT);
   const rare = classes.filter((_, c) => counts[c] < 2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyImpute, fitImpute, impute, type ImputeStrategy } from '../../../src/lib/data/prepare';
-import { cat, expectClose, fromRows, loadFixture, num, table, toRows, values } from './helpers';
+import { cat, expectClose, fromRows, loadFixture, num, table, values } from './helpers';
 
 interface ImputeFixture {
   columns: string[];

@@ -63,7 +63,7 @@ describe('crossValidate', () => {
   it('rejects indices outside the table and inconsistent score names', async () => {
     await expect(crossValidate(3, kFold(4, 2), async () => 0)).rejects.toThrow(/row 3, but the table has rows 0 to 2/);
     let i = 0;
-    await expect(crossValidate(4, kFold(4, 2), async () => (i++ === 0 ? { r2: 1 } : { mse: 1 }))).rejects.toThrow(/fold 2 returned the scores \{mse\}/);
+    await expect(crossValidate(4, kFold(4, 2), async (): Promise<Record<string, number>> => (i++ === 0 ? { r2: 1 } : { mse: 1 }))).rejects.toThrow(/fold 2 returned the scores \{mse\}/);
   });
 });
 

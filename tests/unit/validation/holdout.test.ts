@@ -72,6 +72,10 @@ describe('stratified holdout: class counts like train_test_split(stratify=y)', (
     expect(() => stratifiedHoldoutSplit(['a', 'a', 'b', 'a', 'c', 'c'], { test: 0.5, seed: 0 })).toThrow(/class "b" has only 1 row/);
   });
 
+  it('refuses to stratify without shuffling, as sklearn does', () => {
+    expect(() => stratifiedHoldoutSplit(['a', 'a', 'b', 'b'], { test: 0.5, seed: 0, shuffle: false })).toThrow(/always shuffles/);
+  });
+
   it('refuses missing labels', () => {
     expect(() => stratifiedHoldoutSplit(['a', null, 'a', 'b', 'b'], { test: 0.4, seed: 0 })).toThrow(/row 2 has no label/);
   });

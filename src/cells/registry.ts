@@ -2,7 +2,8 @@
 import type { CellKind } from './types';
 import { datasetCell } from './dataset';
 import { tableCell } from './table';
+import { plotCell } from './plot';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

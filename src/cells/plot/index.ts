@@ -1,0 +1,13 @@
+import type { CellKind } from '../types';
+import { plotSchema, type PlotOptions } from './schema';
+import { runPlot } from './run';
+import PlotView from './PlotView.svelte';
+
+export const plotCell: CellKind<PlotOptions> = {
+  kind: 'plot',
+  label: 'Plot',
+  schema: plotSchema,
+  inputs: (options) => [options.input],
+  run: runPlot,
+  view: PlotView as CellKind<PlotOptions>['view'],
+};

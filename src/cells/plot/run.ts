@@ -1,0 +1,80 @@
+// The plot cell draws its input table: a scatter of two columns, a histogram
+// of one, or a scatterplot matrix with brushing.
+import { getColumn, isMissing, isNumeric, type Table } from '../../lib/data/table';
+import { valueOf } from '../../lib/notebook/controls';
+import { histogramFigure, scatterFigure, scatterMatrixFigure, type Figure, type MatrixInput } from '../../lib/plot';
+import type { RunContext } from '../types';
+import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
+import type { PlotOptions } from './schema';
+
+export interface PlotOutput {
+  figure: Figure;
+  /** Numeric columns and every column, for the view's pickers. */
+  numeric: string[];
+  all: string[];
+  /** The matrix input, so the view can redraw it with brushed rows. */
+  matrix?: MatrixInput;
+}
+
+const MATRIX_DEFAULT_COLUMNS = 6;
+
+export function runPlot({ options, inputs }: RunContext<PlotOptions>): PlotOutput | ColumnChoice | Waiting {
+  const input = inputs[options.input];
+  const waiting = waitingOn(input);
+  if (waiting) return waiting;
+  const table = tableFrom(input, options.input);
+  const numeric = table.columns.filter(isNumeric).map((c) => c.name);
+  const all = table.columns.map((c) => c.name);
+  if (!numeric.length) throw new Error('The data has no numeric column to plot.');
+
+  const x = options.x ?? numeric[0];
+  const y = options.y ?? numeric[1] ?? numeric[0];
+  const columns = options.columns ?? numeric.slice(0, MATRIX_DEFAULT_COLUMNS);
+  const named = [options.kind === 'matrix' ? columns : [x, ...(options.kind === 'scatter' ? [y] : [])], options.color ? [options.color] : []].flat();
+  const choice = missingColumns(table, named);
+  if (choice) return choice;
+
+  const base = { numeric, all };
+  const colour = colourOf(table, options.color);
+  switch (options.kind) {
+    case 'scatter':
+      return { ...base, figure: scatterFigure({ x: numbers(table, x), y: numbers(table, y), xName: x, yName: y, ...colour }) };
+    case 'histogram':
+      return {
+        ...base,
+        figure: histogramFigure({ values: present(numbers(table, x)), name: x, bins: options.bins === undefined ? undefined : valueOf(options.bins) }),
+      };
+    case 'matrix': {
+      const matrix: MatrixInput = {
+        columns: columns.map((name) => ({ name, values: numbers(table, name) })),
+        classes: colour.classes,
+      };
+      return { ...base, figure: scatterMatrixFigure(matrix), matrix };
+    }
+  }
+}
+
+function numbers(table: Table, name: string): Float64Array {
+  const column = getColumn(table, name)!;
+  if (!isNumeric(column)) throw new Error(`The column '${name}' is ${column.type}; this plot needs numbers.`);
+  return column.values;
+}
+
+function present(values: Float64Array): Float64Array {
+  return values.filter((v) => !Number.isNaN(v));
+}
+
+/** Colour by class for labels, by value for a numeric column with many values. */
+function colourOf(table: Table, name: string | undefined): { classes?: (string | number)[]; values?: Float64Array; valueName?: string } {
+  if (!name) return {};
+  const column = getColumn(table, name)!;
+  if (isNumeric(column) && column.type === 'numeric' && new Set(column.values).size > 12) {
+    return { values: column.values, valueName: name };
+  }
+  const classes = Array.from({ length: table.rowCount }, (_, i) => {
+    if (isMissing(column, i)) return '(missing)';
+    if (!isNumeric(column)) return column.values[i] as string;
+    return column.type === 'boolean' && column.labels ? column.labels[column.values[i] ? 1 : 0] : column.values[i];
+  });
+  return { classes };
+}

@@ -5,6 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import DOMPurify from 'dompurify';
+import katex from 'katex';
 import 'katex/dist/katex.min.css';
 
 // The plugin is CommonJS with an `exports.default`; bundlers differ on whether
@@ -14,11 +15,17 @@ const katexPlugin =
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, {
   throwOnError: false,
+  // Our katex, not the plugin's own copy: the markup must match the CSS we load.
+  katex,
 });
 
 export function renderMarkdown(source: string): string {
   return DOMPurify.sanitize(markdown.render(source), {
     // KaTeX output uses MathML and inline styles; keep them, drop scripts and handlers.
     USE_PROFILES: { html: true, mathMl: true },
+    // KaTeX keeps the TeX source in <semantics><annotation>; without these the
+    // source text would be left loose inside <math> for screen readers.
+    ADD_TAGS: ['semantics', 'annotation'],
+    ADD_ATTR: ['encoding'],
   });
 }

@@ -147,6 +147,15 @@ test('prose renders maths with KaTeX', async ({ page }) => {
   await openNotebook(page, 'Exploring a dataset');
   await expect(page.locator('.prose .katex-display')).toHaveCount(1);
   await expect(page.locator('.prose .katex').first()).toBeVisible();
+  // The markup and the stylesheet come from the same KaTeX: a subscript is smaller than its base.
+  await openNotebook(page, 'Linear regression');
+  const sizes = await page.locator('.prose .katex-html .msupsub').first().evaluate((sub) => {
+    const base = sub.closest('.katex')!;
+    return [parseFloat(getComputedStyle(sub.querySelector('.mord')!).fontSize), parseFloat(getComputedStyle(base).fontSize)];
+  });
+  expect(sizes[0]).toBeLessThan(sizes[1] * 0.8);
+  // The TeX source stays inside <annotation>, not loose text in <math>.
+  await expect(page.locator('.prose math annotation').first()).toHaveAttribute('encoding', 'application/x-tex');
 });
 
 test('a CSV dropped on the dataset cell is read', async ({ page }) => {

@@ -22,12 +22,17 @@ export interface BaseLayout {
 }
 
 /** The layout every figure starts from: theme font and margins, titled axes, closest-point hover. */
+/** Height of a single-panel figure, in CSS pixels. */
+export const DEFAULT_HEIGHT = 420;
+
 export function baseLayout({ title, x, y }: BaseLayout, extra: Partial<LayoutSpec> = {}): LayoutSpec {
   return {
     title: { text: title },
     font: { ...FONT },
     margin: { ...MARGIN },
     hovermode: 'closest',
+    // The container has no height of its own: without one, plotly draws a sliver.
+    height: DEFAULT_HEIGHT,
     legend: { orientation: 'h', y: -0.2 },
     xaxis: typeof x === 'string' ? axis(x) : x,
     yaxis: typeof y === 'string' ? axis(y) : y,

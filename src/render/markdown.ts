@@ -3,7 +3,7 @@
 // markdown-it (html: false); sanitising is the second line of defence for
 // anything a plugin emits, since notebooks may come from anywhere.
 import MarkdownIt from 'markdown-it';
-import markdownItKatex from '@vscode/markdown-it-katex';
+import markdownItKatex, { type MarkdownKatexOptions } from '@vscode/markdown-it-katex';
 import DOMPurify from 'dompurify';
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
@@ -15,8 +15,10 @@ const katexPlugin =
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, {
   throwOnError: false,
-  // Our katex, not the plugin's own copy: the markup must match the CSS we load.
-  katex,
+  // Our katex, not the plugin's own older copy: the markup must match the CSS
+  // we load (0.16 emits `sizing` classes, 0.19's CSS styles `katex-sizing`).
+  // The cast bridges the two versions' option types, which differ only there.
+  katex: katex as unknown as MarkdownKatexOptions['katex'],
 });
 
 export function renderMarkdown(source: string): string {

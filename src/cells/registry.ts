@@ -3,7 +3,9 @@ import type { CellKind } from './types';
 import { datasetCell } from './dataset';
 import { tableCell } from './table';
 import { plotCell } from './plot';
+import { prepareCell } from './prepare';
+import { splitCell } from './split';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, prepareCell, splitCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

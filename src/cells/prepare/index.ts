@@ -1,0 +1,13 @@
+import type { CellKind } from '../types';
+import { prepareSchema, type PrepareOptions } from './schema';
+import { runPrepare } from './run';
+import PrepareView from './PrepareView.svelte';
+
+export const prepareCell: CellKind<PrepareOptions> = {
+  kind: 'prepare',
+  label: 'Prepare',
+  schema: prepareSchema,
+  inputs: (options) => [options.input],
+  run: runPrepare,
+  view: PrepareView as CellKind<PrepareOptions>['view'],
+};

@@ -1,0 +1,56 @@
+// The prepare cell turns its options into a preparation pipeline, fits it on
+// the whole input table (to explore what it does) and passes on the steps
+// and the untouched input, so a split cell can fit them again on its
+// training rows only.
+import { fitAndApplyPipeline, type FittedPipeline, type Pipeline, type StepReport } from '../../lib/data/prepare';
+import type { Table } from '../../lib/data/table';
+import type { RunContext } from '../types';
+import { firstRows, type TableRows } from '../shared/rows';
+import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type HasTable, type Waiting } from '../shared/table-input';
+import type { PrepareOptions } from './schema';
+import { buildPipeline, namedColumns } from './steps';
+
+export interface PrepareOutput extends HasTable {
+  /** The whole input, prepared. */
+  table: Table;
+  /** The input as it came. */
+  source: Table;
+  /** The step specs, columns resolved, in the order they ran. */
+  pipeline: Pipeline;
+  /** What the steps learned from the whole input. */
+  fitted: FittedPipeline;
+  reports: StepReport[];
+  /** The input's columns by kind, for the view's pickers. */
+  columns: { all: string[]; numeric: string[]; categorical: string[] };
+  preview: TableRows;
+}
+
+/** A prepare cell's output: a split cell re-fits its pipeline on training rows. */
+export function isPrepareOutput(value: unknown): value is PrepareOutput {
+  const v = value as Partial<PrepareOutput> | undefined;
+  return Array.isArray(v?.pipeline) && Array.isArray(v?.source?.columns);
+}
+
+const PREVIEW_ROWS = 5;
+
+export function runPrepare({ options, inputs }: RunContext<PrepareOptions>): PrepareOutput | ColumnChoice | Waiting {
+  const input = inputs[options.input];
+  const waiting = waitingOn(input);
+  if (waiting) return waiting;
+  const source = tableFrom(input, options.input);
+  const choice = missingColumns(source, namedColumns(options));
+  if (choice) return choice;
+
+  const pipeline = buildPipeline(source, options);
+  const { table, reports, fitted } = fitAndApplyPipeline(source, pipeline);
+  const names = (keep: (type: string) => boolean) => source.columns.filter((c) => keep(c.type)).map((c) => c.name);
+  return {
+    table,
+    source,
+    pipeline,
+    fitted,
+    reports,
+    columns: { all: names(() => true), numeric: names((t) => t === 'numeric'), categorical: names((t) => t === 'categorical') },
+    preview: firstRows(table, table.columns.map((c) => c.name), PREVIEW_ROWS),
+  };
+}

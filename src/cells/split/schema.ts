@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { tunable } from '../../lib/notebook/controls';
+
+export const splitSchema = z
+  .object({
+    input: z.string(),
+    /** Fraction of all rows held out for testing (0.2: an 80/20 split). */
+    test: tunable(z.number().gt(0).lt(1)).default(0.2),
+    /** Fraction of all rows held out for tuning; 0 for none. */
+    validation: tunable(z.number().min(0).lt(1)).default(0),
+    /** A label column whose class shares every part keeps (classification). */
+    stratify: z.string().optional(),
+    seed: z.number().int().default(42),
+  })
+  .strict();
+
+export type SplitOptions = z.infer<typeof splitSchema>;

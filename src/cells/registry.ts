@@ -5,7 +5,8 @@ import { tableCell } from './table';
 import { plotCell } from './plot';
 import { prepareCell } from './prepare';
 import { splitCell } from './split';
+import { regressionCell } from './regression';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, prepareCell, splitCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

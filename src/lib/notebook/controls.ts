@@ -41,3 +41,13 @@ export function valueOf(option: Tunable): number {
 export function withValue(option: Tunable, value: number): Tunable {
   return typeof option === 'number' ? value : { ...option, value };
 }
+
+/**
+ * The option as a control: a bare value gets the given range, so a view can
+ * always draw a slider, and moving it saves the range with the value.
+ */
+export function asControl(option: Tunable | undefined, range: Omit<NumberControl, 'value'> & { value: number }): NumberControl {
+  if (option === undefined) return range;
+  if (typeof option !== 'number') return option;
+  return { ...range, value: option, min: Math.min(range.min, option), max: Math.max(range.max, option) };
+}

@@ -1,0 +1,20 @@
+// The engine's exact results on shipped data, computed in Node, for browser
+// tests to compare the cells' tables against.
+import { readFileSync } from 'node:fs';
+import { readCsvText } from '../../src/lib/data/csv/read';
+import type { Table } from '../../src/lib/data/table';
+import { fitRegressionSpec, type RegressionSpec } from '../../src/cells/regression/spec';
+
+export function shippedTable(file: string): Table {
+  return readCsvText(readFileSync(`datasets/${file}`)).table;
+}
+
+export function exactRegression(file: string, spec: Partial<RegressionSpec> & Pick<RegressionSpec, 'target' | 'features'>) {
+  return fitRegressionSpec({ degree: 1, intercept: true, penalty: 'none', alpha: 0, ...spec }, shippedTable(file));
+}
+
+/** Reads a number as the tables print it (− for minus, — for none). */
+export function readNumber(text: string): number {
+  const t = text.trim().replace('−', '-');
+  return t === '—' ? NaN : Number(t);
+}

@@ -10,6 +10,7 @@ import { missingColumns, waitingOn, type ColumnChoice, type Waiting } from '../s
 import { partsFrom, type DataParts, type PartName } from '../shared/parts';
 import { numericColumnNames } from '../shared/design';
 import type { CoefficientRow } from '../shared/coefficients';
+import type { ModelFitter, ModelOutput } from '../shared/model';
 import type { RegressionOptions } from './schema';
 import { fitRegressionSpec, predictRegression, type RegressionSpec } from './spec';
 
@@ -18,7 +19,7 @@ export interface PartPredictions {
   predicted: Float64Array;
 }
 
-export interface RegressionOutput {
+export interface RegressionOutput extends ModelOutput {
   task: 'regression';
   spec: RegressionSpec;
   fit: LinearFit;
@@ -60,7 +61,42 @@ export function runRegression({ options, inputs }: RunContext<RegressionOptions>
     predictions[name] = predictRegression(fit, spec, table);
     metrics[name] = regressionMetrics(predictions[name].actual, predictions[name].predicted);
   }
-  return { task: 'regression', spec, fit, parts, predictions, metrics, coefficients: coefficientRows(fit), numeric: numericColumnNames(parts.train) };
+  return {
+    task: 'regression',
+    spec,
+    fit,
+    parts,
+    predictions,
+    metrics,
+    coefficients: coefficientRows(fit),
+    numeric: numericColumnNames(parts.train),
+    fitter: regressionFitter(spec),
+  };
+}
+
+/** Fits this cell's model on other rows (cross-validation folds, sweeps). */
+export function regressionFitter(spec: RegressionSpec): ModelFitter {
+  return {
+    task: 'regression',
+    errorMetric: 'MSE',
+    fit(train, overrides = {}) {
+      const changed = { ...spec, ...pick(overrides, ['degree', 'alpha']) };
+      const fit = fitRegressionSpec(changed, train);
+      return {
+        score(table) {
+          const { actual, predicted } = predictRegression(fit, changed, table);
+          const m = regressionMetrics(actual, predicted);
+          return { 'R²': m.r2, MSE: m.mse, RMSE: m.rmse, MAE: m.mae };
+        },
+      };
+    },
+  };
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
 }
 
 export function coefficientRows(fit: LinearFit): CoefficientRow[] {

@@ -74,3 +74,31 @@ describe('model inputs from a table', () => {
     expect(() => labelTarget(table, 'city')).toThrow(/1 missing value/);
   });
 });
+
+describe('regression fitter (used by cross-validation and sweeps)', async () => {
+  const { regressionFitter } = await import('../../../src/cells/regression/run');
+  // y = 1 + 2x exactly on x = 0..4; a line fits perfectly, a constant does not.
+  const line: Table = {
+    rowCount: 5,
+    columns: [
+      { name: 'x', type: 'numeric', values: new Float64Array([0, 1, 2, 3, 4]) },
+      { name: 'y', type: 'numeric', values: new Float64Array([1, 3, 5, 7, 9]) },
+    ],
+  };
+  const spec = { target: 'y', features: ['x'], degree: 1, intercept: true, penalty: 'none' as const, alpha: 0 };
+
+  it('refits and scores on any table', async () => {
+    const model = await regressionFitter(spec).fit(line);
+    const scores = model.score(line);
+    expect(scores.MSE).toBeLessThan(1e-20);
+    expect(scores['R²']).toBeCloseTo(1, 12);
+  });
+
+  it('applies overrides: a strong ridge penalty shrinks the slope and raises the error', async () => {
+    const ridge = await regressionFitter({ ...spec, penalty: 'l2' }).fit(line, { alpha: 100 });
+    // Hand check: mean of y is 5, so a fully shrunk model predicts 5 and has MSE (16+4+0+4+16)/5 = 8.
+    const mse = ridge.score(line).MSE;
+    expect(mse).toBeGreaterThan(4);
+    expect(mse).toBeLessThan(8);
+  });
+});

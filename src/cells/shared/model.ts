@@ -1,0 +1,39 @@
+// What model cells (regression, classifier) give the cells that judge them
+// (evaluate, crossval, sweep): the fitted model's results on each part, and
+// a way to fit the same model again on other rows, optionally with one
+// hyperparameter changed.
+import type { Table } from '../../lib/data/table';
+import type { DataParts } from './parts';
+
+/** Hyperparameters a sweep may vary. */
+export interface Overrides {
+  degree?: number;
+  alpha?: number;
+  epochs?: number;
+}
+
+/** A fitted model that can be scored on any table with the right columns. */
+export interface TrainedModel {
+  /** Metric name → value on `table`; lower-is-better metrics are named in `ModelFitter.errorMetric`. */
+  score(table: Table): Record<string, number>;
+}
+
+export interface ModelFitter {
+  task: 'regression' | 'classification';
+  /** The metric a sweep or cross-validation reports by default (e.g. 'MSE', 'Log loss'). */
+  errorMetric: string;
+  /** Fits the model (as configured in its cell, with `overrides`) on `train`. */
+  fit(train: Table, overrides?: Overrides, signal?: AbortSignal): Promise<TrainedModel> | TrainedModel;
+}
+
+/** The common part of every model cell's output. */
+export interface ModelOutput {
+  task: 'regression' | 'classification';
+  parts: DataParts;
+  fitter: ModelFitter;
+}
+
+export function isModelOutput(value: unknown): value is ModelOutput {
+  const v = value as Partial<ModelOutput> | undefined;
+  return (v?.task === 'regression' || v?.task === 'classification') && typeof v.fitter?.fit === 'function';
+}

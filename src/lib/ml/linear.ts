@@ -199,7 +199,7 @@ export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {
     iterations = cd.sweeps;
     method = 'coordinate-descent';
   } else if (l2 > 0) {
-    const aug = augmentForRidge(basis, n * l2);
+    const aug = augmentForRidge(basis, y, n * l2);
     const qrAug = householderQR(aug.F, { rankTolerance: options.rankTolerance });
     const sol = solveRefined(qrAug, aug.Z, basis.toRaw, aug.y, null, { maxRounds: options.refinementRounds });
     b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
@@ -243,7 +243,7 @@ export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {
 }
 
 /** Appends sqrt(n l2) rows for each penalised (non-intercept) raw coefficient. */
-function augmentForRidge(basis: Basis, nl2: number): { F: Float64Array[]; Z: RawDesign; y: Float64Array } {
+function augmentForRidge(basis: Basis, yData: Float64Array, nl2: number): { F: Float64Array[]; Z: RawDesign; y: Float64Array } {
   const n = basis.raw.rows;
   const q = basis.size;
   const off = basis.intercept ? 1 : 0;
@@ -263,7 +263,7 @@ function augmentForRidge(basis: Basis, nl2: number): { F: Float64Array[]; Z: Raw
     hi[rawIndex][n + k] = root; // row sqrt(n l2) e_j' in raw space
     for (let a = 0; a < q; a++) F[a][n + k] = root * L[rawIndex * q + a]; // same row in F's coordinates
   }
-  const y = new Float64Array(n + extra);
+  const y = grow(yData);
   return { F, Z: { rows: n + extra, hi, lo }, y };
 }
 

@@ -1,0 +1,48 @@
+// Small dense symmetric positive-definite solves (Newton steps of the logistic solver).
+
+/** Solves A x = b for symmetric positive-definite A (row-major, size q); returns null if A is not PD. */
+export function choleskySolve(A: Float64Array, b: Float64Array, q: number): Float64Array | null {
+  const L = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = A[i * q + j];
+      for (let k = 0; k < j; k++) s -= L[i * q + k] * L[j * q + k];
+      if (i === j) {
+        if (!(s > 0) || !Number.isFinite(s)) return null;
+        L[i * q + i] = Math.sqrt(s);
+      } else {
+        L[i * q + j] = s / L[j * q + j];
+      }
+    }
+  }
+  const z = new Float64Array(q);
+  for (let i = 0; i < q; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= L[i * q + k] * z[k];
+    z[i] = s / L[i * q + i];
+  }
+  const x = new Float64Array(q);
+  for (let i = q - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let k = i + 1; k < q; k++) s -= L[k * q + i] * x[k];
+    x[i] = s / L[i * q + i];
+  }
+  return x;
+}
+
+/** Cholesky solve with Levenberg damping: adds mu I (growing) until A + mu I is PD. */
+export function dampedSolve(A: Float64Array, b: Float64Array, q: number): Float64Array {
+  let x = choleskySolve(A, b, q);
+  if (x) return x;
+  let scale = 0;
+  for (let i = 0; i < q; i++) scale = Math.max(scale, Math.abs(A[i * q + i]));
+  let mu = Math.max(scale, 1) * 1e-12;
+  const B = A.slice();
+  while (!x) {
+    for (let i = 0; i < q; i++) B[i * q + i] = A[i * q + i] + mu;
+    x = choleskySolve(B, b, q);
+    mu *= 10;
+    if (mu > 1e300) throw new Error('Newton step: Hessian is not positive definite.');
+  }
+  return x;
+}

@@ -33,13 +33,18 @@ export function isPrepareOutput(value: unknown): value is PrepareOutput {
 
 const PREVIEW_ROWS = 5;
 
+/** The choice for this cell's view; cells downstream see a Waiting and show a message rather than fail. */
+export function askForColumns(choice: ColumnChoice): ColumnChoice & Waiting {
+  return { ...choice, waiting: 'Waiting for replacement columns to be chosen upstream.' };
+}
+
 export function runPrepare({ options, inputs }: RunContext<PrepareOptions>): PrepareOutput | ColumnChoice | Waiting {
   const input = inputs[options.input];
   const waiting = waitingOn(input);
   if (waiting) return waiting;
   const source = tableFrom(input, options.input);
   const choice = missingColumns(source, namedColumns(options));
-  if (choice) return choice;
+  if (choice) return askForColumns(choice);
 
   const pipeline = buildPipeline(source, options);
   const { table, reports, fitted } = fitAndApplyPipeline(source, pipeline);

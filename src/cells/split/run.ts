@@ -10,7 +10,7 @@ import { holdoutSplit, labelsOf, stratifiedHoldoutSplit, type HoldoutSplit } fro
 import type { RunContext } from '../types';
 import { heldOutParts, type PartName, type SplitOutput } from '../shared/parts';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
-import { isPrepareOutput } from '../prepare/run';
+import { askForColumns, isPrepareOutput } from '../prepare/run';
 import { learnedOnSentence } from './leakage';
 import type { SplitOptions } from './schema';
 
@@ -64,7 +64,7 @@ export function runSplit({ options, inputs }: RunContext<SplitOptions>): SplitCe
   const source = prepared ? prepared.source : tableFrom(input, options.input);
   if (options.stratify) {
     const choice = missingColumns(source, [options.stratify]);
-    if (choice) return choice;
+    if (choice) return askForColumns(choice);
   }
 
   const split = indicesOf(source, options);

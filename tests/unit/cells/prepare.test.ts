@@ -106,7 +106,13 @@ describe('prepare cell run', () => {
 
   it('asks for replacements when the data lacks a named column, and renames it everywhere', () => {
     const options = { input: 'd', label: 'price', missing: { strategy: 'median' as const, columns: ['area', 'x'] }, scale: 'standard' as const };
-    expect(runPrepare(context(prepareSchema.parse(options), { d: { table } }))).toEqual({ needsColumns: true, missing: ['price', 'area'], available: ['x', 'city', 'y'] });
+    expect(runPrepare(context(prepareSchema.parse(options), { d: { table } }))).toEqual({
+      needsColumns: true,
+      missing: ['price', 'area'],
+      available: ['x', 'city', 'y'],
+      // Cells downstream wait instead of failing.
+      waiting: 'Waiting for replacement columns to be chosen upstream.',
+    });
     expect(renameColumn(options, 'area', 'x')).toEqual({ missing: { strategy: 'median', columns: ['x', 'x'] } });
     expect(renameColumn({ ...options, encode: ['area'] }, 'area', 'city')).toMatchObject({ encode: ['city'] });
   });

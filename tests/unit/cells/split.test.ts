@@ -70,6 +70,7 @@ describe('split cell run', () => {
       needsColumns: true,
       missing: ['species'],
       available: ['id', 'label'],
+      waiting: 'Waiting for replacement columns to be chosen upstream.',
     });
     expect(runSplit(context(splitSchema.parse({ input: 'd' }), { d: { waiting: 'Upload' } }))).toEqual({ waiting: 'Upload' });
   });

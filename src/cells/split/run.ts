@@ -27,6 +27,8 @@ export interface SplitCellOutput extends SplitOutput {
   test: Table;
   /** Rows in each part, as the models get them. */
   sizes: PartRecord<number>;
+  /** Columns of the rows that were split (for the stratify picker). */
+  columns: string[];
   /** Row numbers of the input (the prepare cell's input, when there is one) in each part. */
   rows: PartRecord<Int32Array>;
   classCounts?: ClassCounts;
@@ -73,8 +75,9 @@ export function runSplit({ options, inputs }: RunContext<SplitOptions>): SplitCe
   const rows = Object.fromEntries(names.map((p) => [p, split[p]])) as PartRecord<Int32Array>;
   const classCounts = options.stratify ? countClasses(source, options.stratify, split, names) : undefined;
 
+  const columns = source.columns.map((c) => c.name);
   if (!prepared) {
-    return finish(raw, rows, classCounts);
+    return finish(raw, rows, columns, classCounts);
   }
   // Fit on the training rows only; the held-out parts get the fitted steps as they are.
   const train = fitAndApplyPipeline(raw.train, prepared.pipeline);
@@ -86,15 +89,20 @@ export function runSplit({ options, inputs }: RunContext<SplitOptions>): SplitCe
     reports[part] = result.reports;
   }
   return {
-    ...finish(parts, rows, classCounts),
+    ...finish(parts, rows, columns, classCounts),
     fitted: train.fitted,
     reports,
     learnedOn: learnedOnSentence(prepared.pipeline, raw.train.rowCount, heldOutParts(raw)),
   };
 }
 
-function finish(parts: PartRecord<Table>, rows: PartRecord<Int32Array>, classCounts: ClassCounts | undefined): SplitCellOutput {
+function finish(
+  parts: PartRecord<Table>,
+  rows: PartRecord<Int32Array>,
+  columns: string[],
+  classCounts: ClassCounts | undefined,
+): SplitCellOutput {
   const sizes: PartRecord<number> = { train: parts.train.rowCount, test: parts.test.rowCount };
   if (parts.validation) sizes.validation = parts.validation.rowCount;
-  return { parts: true, table: parts.train, ...parts, sizes, rows, classCounts };
+  return { parts: true, table: parts.train, ...parts, sizes, columns, rows, classCounts };
 }

@@ -31,6 +31,7 @@ describe('split cell run', () => {
     const out = split({ test: 0.2 }, { table: rows(506) });
     expect(out.sizes).toEqual({ train: 404, test: 102 });
     expect(out.validation).toBeUndefined();
+    expect(out.columns).toEqual(['id', 'label']);
     expect(isSplitOutput(out)).toBe(true);
     expect(out.table).toBe(out.train);
     expect(partsFrom(out, 'd').test?.rowCount).toBe(102);
@@ -102,6 +103,7 @@ describe('split after a prepare cell: no leakage', () => {
     const prep = prepared(houses, { label: 'MEDV', scale: 'standard' });
     const out = split({ test: 0.2, seed: 42 }, prep);
     expect(out.sizes).toEqual({ train: 404, test: 102 });
+    expect(out.columns).toEqual(houses.columns.map((c) => c.name)); // the rows split are the prepare cell's input
     expect(out.learnedOn).toBe('Scaling statistics were learned on the 404 training rows only, then applied unchanged to the test rows.');
 
     const scaled = houses.columns.filter((c) => c.name !== 'MEDV').map((c) => c.name);

@@ -11,6 +11,7 @@ import { partsFrom, type DataParts, type PartName } from '../shared/parts';
 import { numericColumnNames } from '../shared/design';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
+import { pick } from '../shared/pick';
 import type { RegressionOptions } from './schema';
 import { fitRegressionSpec, predictRegression, type RegressionSpec } from './spec';
 
@@ -91,12 +92,6 @@ export function regressionFitter(spec: RegressionSpec): ModelFitter {
       };
     },
   };
-}
-
-function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
-  return out;
 }
 
 export function coefficientRows(fit: LinearFit): CoefficientRow[] {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { tunable } from '../../lib/notebook/controls';
+import { optimizers, solverShape } from '../shared/solver-options';
 
-export const optimizers = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
+export { optimizers };
 
 export const regressionSchema = z
   .object({
@@ -14,14 +15,7 @@ export const regressionSchema = z
     penalty: z.enum(['none', 'l2', 'l1']).default('none'),
     /** Penalty strength, in scikit-learn's convention (Ridge/Lasso alpha over n; see docs/engine.md). */
     alpha: tunable(z.number().min(0)).default(0.1),
-    solver: z.enum(['exact', 'gradient-descent']).default('exact'),
-    optimizer: z.enum(optimizers).default('adam'),
-    learningRate: tunable(z.number().positive()).default(0.05),
-    /** Rows per step; 0 means the whole training part (plain, full-batch gradient descent). */
-    batchSize: tunable(z.number().int().min(0)).default(0),
-    epochs: tunable(z.number().int().min(1).max(100_000)).default(200),
-    /** Stop when the validation loss has not improved for this many epochs (needs a validation part). */
-    patience: z.number().int().min(1).optional(),
+    ...solverShape,
   })
   .strict();
 

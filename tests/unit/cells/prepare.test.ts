@@ -6,7 +6,6 @@ import { runPrepare, type PrepareOutput } from '../../../src/cells/prepare/run';
 import { prepareSchema } from '../../../src/cells/prepare/schema';
 import { describeSteps } from '../../../src/cells/prepare/describe';
 import { renameColumn } from '../../../src/cells/prepare/rename';
-import { sliderControl } from '../../../src/cells/prepare/controls';
 import { runContext as context } from './context';
 
 // x has two gaps; 100 is a typing slip. Its five values sorted are 1 2 3 4 100: median 3, mean 22.
@@ -124,12 +123,6 @@ describe('prepare cell run', () => {
   it('rejects unknown options and strategies', () => {
     expect(prepareSchema.safeParse({ input: 'd', missing: { strategy: 'average' } }).success).toBe(false);
     expect(prepareSchema.safeParse({ input: 'd', steps: [] }).success).toBe(false);
-  });
-
-  it('gives bare numbers a slider range around them', () => {
-    const fallback = { value: 1.5, min: 0.5, max: 5 };
-    expect(sliderControl(undefined, fallback)).toBe(fallback);
-    expect(sliderControl(8, fallback)).toEqual({ value: 8, min: 0.5, max: 8 });
   });
 });
 

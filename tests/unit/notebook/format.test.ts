@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseNotebook, serialiseNotebook } from '../../../src/lib/notebook/format';
 import { cellsOf } from '../../../src/lib/notebook/model';
-import { tunable, valueOf, withValue, isControl } from '../../../src/lib/notebook/controls';
+import { asControl, tunable, valueOf, withValue, isControl } from '../../../src/lib/notebook/controls';
 
 const schemas = {
   dataset: z.object({ source: z.string().optional(), delimiter: z.enum(['auto', ',', ';']).optional() }).strict(),
@@ -161,6 +161,15 @@ describe('controls', () => {
     expect(isControl({ value: 2, min: 0, max: 5 })).toBe(true);
     expect(isControl(2)).toBe(false);
     expect(isControl({ value: 9, min: 0, max: 5 })).toBe(false);
+  });
+
+  it('gives bare numbers a slider range around them', () => {
+    const range = { value: 1.5, min: 0.5, max: 5 };
+    expect(asControl(undefined, range)).toBe(range);
+    expect(asControl(8, range)).toEqual({ value: 8, min: 0.5, max: 8 });
+    expect(asControl(0.1, range)).toEqual({ value: 0.1, min: 0.1, max: 5 });
+    const written = { value: 2, min: 1, max: 3 };
+    expect(asControl(written, range)).toBe(written);
   });
 
   it('checks the base constraint on a control value', () => {

@@ -2,15 +2,22 @@
 // tests to compare the cells' tables against.
 import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../src/lib/data/csv/read';
-import type { Table } from '../../src/lib/data/table';
+import { takeRows, type Table } from '../../src/lib/data/table';
+import { holdoutSplit } from '../../src/lib/validation';
 import { fitRegressionSpec, type RegressionSpec } from '../../src/cells/regression/spec';
 
 export function shippedTable(file: string): Table {
   return readCsvText(readFileSync(`datasets/${file}`)).table;
 }
 
-export function exactRegression(file: string, spec: Partial<RegressionSpec> & Pick<RegressionSpec, 'target' | 'features'>) {
-  return fitRegressionSpec({ degree: 1, intercept: true, penalty: 'none', alpha: 0, ...spec }, shippedTable(file));
+/** The training rows of a shipped file as a split cell with these options makes them. */
+export function trainingPart(file: string, test: number, seed: number): Table {
+  const table = shippedTable(file);
+  return takeRows(table, holdoutSplit(table.rowCount, { test, seed }).train);
+}
+
+export function exactRegression(table: Table, spec: Partial<RegressionSpec> & Pick<RegressionSpec, 'target' | 'features'>) {
+  return fitRegressionSpec({ degree: 1, intercept: true, penalty: 'none', alpha: 0, ...spec }, table);
 }
 
 /** Reads a number as the tables print it (− for minus, — for none). */

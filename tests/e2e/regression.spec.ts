@@ -1,6 +1,9 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { cell, openNotebook, settled } from './helpers';
-import { exactRegression, readNumber } from './engine-reference';
+import { exactRegression, readNumber, trainingPart } from './engine-reference';
+
+// The notebook's split cell: 20% test, seed 42.
+const train = trainingPart('boston-housing.csv', 0.2, 42);
 
 async function tableValues(section: Locator, caption: string): Promise<Record<string, number[]>> {
   const table = section.getByRole('table').filter({ has: section.page().locator('caption', { hasText: caption }) });
@@ -27,7 +30,7 @@ test('the regression cell shows the exact solution with its standard errors and 
   await openNotebook(page, 'Linear regression');
   const several = cell(page, 'Regression', 'several');
   const features = ['RM', 'LSTAT', 'PTRATIO', 'NOX', 'DIS', 'TAX', 'RAD'];
-  const exact = exactRegression('boston-housing.csv', { target: 'MEDV', features });
+  const exact = exactRegression(train, { target: 'MEDV', features });
   const coefficients = await tableValues(several, 'Coefficients');
   expectClose(coefficients.Intercept[0], exact.model.intercept, 1e-5);
   expectClose(coefficients.Intercept[1], exact.summary.interceptStandardError!);
@@ -40,7 +43,8 @@ test('the regression cell shows the exact solution with its standard errors and 
   });
   const metrics = await tableValues(several, 'Metrics');
   expectClose(metrics['R²'][0], exact.summary.r2);
-  expectClose(metrics.MSE[0], exact.summary.rss / 506);
+  expectClose(metrics.MSE[0], exact.summary.rss / train.rowCount);
+  expect(train.rowCount).toBe(404);
 });
 
 test('moving the degree slider ten times quickly shows only the last degree', async ({ page }) => {
@@ -49,7 +53,7 @@ test('moving the degree slider ten times quickly shows only the last degree', as
   const slider = rooms.getByRole('slider', { name: 'Polynomial degree' });
   for (const degree of [2, 5, 3, 7, 4, 6, 8, 2, 9, 3]) await slider.fill(String(degree));
   await settled(page);
-  const exact = exactRegression('boston-housing.csv', { target: 'MEDV', features: ['RM'], degree: 3 });
+  const exact = exactRegression(train, { target: 'MEDV', features: ['RM'], degree: 3 });
   const coefficients = await tableValues(rooms, 'Coefficients');
   expect(Object.keys(coefficients)).toEqual(['Intercept', 'RM', 'RM^2', 'RM^3']);
   expectClose(coefficients['RM^3'][0], exact.model.coefficients[2], 1e-5);
@@ -61,7 +65,7 @@ test('a feature the data lacks asks for a replacement, not a crash', async ({ pa
   await openNotebook(page, 'Linear regression');
   const rooms = cell(page, 'Regression', 'rooms');
   await rooms.getByText('Options').click();
-  await rooms.getByLabel('Options of rooms (YAML)').fill('input: houses\ntarget: MEDV\nfeatures: [RM, NOPE]\n');
+  await rooms.getByLabel('Options of rooms (YAML)').fill('input: holdout\ntarget: MEDV\nfeatures: [RM, NOPE]\n');
   await rooms.getByRole('button', { name: 'Apply options' }).click();
   await expect(rooms.getByRole('group', { name: 'Choose columns' })).toBeVisible();
 });

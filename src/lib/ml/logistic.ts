@@ -421,7 +421,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
 }
 
 /** Sum-to-zero across classes (scikit-learn's multinomial convention). */
-function centreAcrossClasses(theta: Float64Array, blocks: number, d: number, intercept: boolean, coefficientsToo: boolean): void {
+export function centreAcrossClasses(theta: Float64Array, blocks: number, d: number, intercept: boolean, coefficientsToo: boolean): void {
   for (let j = 0; j < d; j++) {
     if (!(intercept && j === 0) && !coefficientsToo) continue;
     let s = 0;

@@ -1,0 +1,242 @@
+// The gradient-descent loop shared by linear and logistic models, on TensorFlow.js.
+// Model: Z = X W + b on standardised features X (n x p), W (p x B), b (B).
+// Objective: dataLoss(Z, T) + (l2/2) ||W / s||^2 + l1 ||W / s||_1, where s is each
+// feature's scale, so the penalty falls on the raw-unit coefficients exactly as in the
+// exact solvers and the two solutions can be compared.
+// Rules (DESIGN.md 3-4): every step in tf.tidy, losses read with `await data()` only at
+// evaluations, a yield to the event loop after each, AbortSignal checked every step,
+// and everything disposed in `finally`, on success, error or abort alike.
+import * as tf from '@tensorflow/tfjs';
+import { disposeOptimizer, makeOptimizer, type OptimizerName } from './optimizers';
+import { mulberry32, permutation } from '../random';
+import { abortError, yieldToEventLoop } from '../yield';
+
+export interface EpochProgress {
+  epoch: number;
+  epochs: number;
+  /** Data loss on the training set (MSE, or mean log loss), without the penalty. */
+  trainLoss: number;
+  validationLoss: number | null;
+}
+
+export interface EarlyStopping {
+  /** Evaluations without improvement of the validation loss before stopping. */
+  patience: number;
+  /** Improvement smaller than this does not count (default 0). */
+  minDelta?: number;
+  /** Put back the weights of the best evaluation (default true). */
+  restoreBest?: boolean;
+}
+
+export interface GdOptions {
+  optimizer?: OptimizerName;
+  learningRate?: number;
+  /** Momentum coefficient for 'momentum' (default 0.9). */
+  momentum?: number;
+  /** Rows per step; 'full' (default) is plain batch gradient descent. */
+  batchSize?: number | 'full';
+  epochs?: number;
+  l1?: number;
+  l2?: number;
+  /** Hold out this fraction of rows (seeded) for validation, unless `validation` is given. */
+  validationFraction?: number;
+  earlyStopping?: EarlyStopping;
+  /** Read losses every this many epochs (default 1); fewer reads train faster. */
+  evaluateEvery?: number;
+  signal?: AbortSignal;
+  onEpoch?: (progress: EpochProgress) => void | Promise<void>;
+  /** Seed of the mini-batch shuffles and the validation split. */
+  seed?: number;
+}
+
+export interface TrainingSummary {
+  history: EpochProgress[];
+  epochsRun: number;
+  stoppedEarly: boolean;
+  /** Epoch whose weights are returned. */
+  bestEpoch: number;
+  backend: string;
+}
+
+/** Arrays the trainer consumes: standardised row-major features and targets. */
+export interface TrainingData {
+  X: Float32Array;
+  T: Float32Array;
+  /** Row weights (class weights), or null. */
+  w: Float32Array | null;
+  rows: number;
+}
+
+export interface TrainSpec {
+  features: number;
+  outputs: number;
+  train: TrainingData;
+  validation: TrainingData | null;
+  /** 1 / scale of each feature (the penalty weights). */
+  inverseScale: Float32Array;
+  initialBias: Float32Array;
+  fitIntercept: boolean;
+  /** Mean loss used for the gradient (weighted when w is given). */
+  objectiveLoss: (z: tf.Tensor2D, t: tf.Tensor2D, w: tf.Tensor1D | null) => tf.Scalar;
+  /** Loss reported to the user (unweighted). */
+  reportedLoss: (z: tf.Tensor2D, t: tf.Tensor2D) => tf.Scalar;
+}
+
+export interface TrainResult extends TrainingSummary {
+  W: Float32Array;
+  b: Float32Array;
+}
+
+/** Weighted mean of per-row losses. */
+export function weightedMean(perRow: tf.Tensor1D, w: tf.Tensor1D | null): tf.Scalar {
+  return (w ? tf.mean(tf.mul(perRow, w)) : tf.mean(perRow)) as tf.Scalar;
+}
+
+export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainResult> {
+  const epochs = options.epochs ?? 100;
+  const evaluateEvery = Math.max(1, Math.floor(options.evaluateEvery ?? 1));
+  const l1 = options.l1 ?? 0;
+  const l2 = options.l2 ?? 0;
+  const n = spec.train.rows;
+  const p = spec.features;
+  const B = spec.outputs;
+  const batchSize = options.batchSize === 'full' || options.batchSize === undefined ? n : Math.max(1, Math.min(n, Math.floor(options.batchSize)));
+  const random = mulberry32(options.seed ?? 1);
+  const signal = options.signal;
+  if (signal?.aborted) throw abortError(signal);
+
+  const owned: tf.Tensor[] = [];
+  const own = <T extends tf.Tensor>(t: T): T => {
+    owned.push(t);
+    return t;
+  };
+  let optimizer: tf.Optimizer | null = null;
+  let best: { W: tf.Tensor2D; b: tf.Tensor1D } | null = null;
+  let shuffled: tf.Tensor[] = [];
+  try {
+    const X = own(tf.tensor2d(spec.train.X, [n, p]));
+    const T = own(tf.tensor2d(spec.train.T, [n, B]));
+    const w = spec.train.w ? own(tf.tensor1d(spec.train.w)) : null;
+    const val = spec.validation;
+    const Xv = val ? own(tf.tensor2d(val.X, [val.rows, p])) : null;
+    const Tv = val ? own(tf.tensor2d(val.T, [val.rows, B])) : null;
+    // Created in tidy: the initial values are freed, the variables (never tracked by tidy) kept.
+    const W = own(tf.tidy(() => tf.variable(tf.zeros([p, B]) as tf.Tensor2D, true)));
+    const b = own(tf.tidy(() => tf.variable(tf.tensor1d(spec.initialBias), spec.fitIntercept)));
+    const inv = own(tf.tensor2d(spec.inverseScale, [p, 1]));
+    optimizer = makeOptimizer(options.optimizer ?? 'adam', options.learningRate ?? 0.01, options.momentum);
+    const trainable = spec.fitIntercept ? [W, b] : [W];
+
+    const scores = (x: tf.Tensor) => tf.add(tf.matMul(x as tf.Tensor2D, W), b) as tf.Tensor2D;
+    const objective = (x: tf.Tensor, t: tf.Tensor, wt: tf.Tensor | null): tf.Scalar => {
+      let loss = spec.objectiveLoss(scores(x), t as tf.Tensor2D, wt as tf.Tensor1D | null);
+      if (l2 > 0 || l1 > 0) {
+        const scaled = tf.mul(W, inv);
+        if (l2 > 0) loss = tf.add(loss, tf.mul(0.5 * l2, tf.sum(tf.square(scaled))));
+        if (l1 > 0) loss = tf.add(loss, tf.mul(l1, tf.sum(tf.abs(scaled))));
+      }
+      return loss as tf.Scalar;
+    };
+
+    const history: EpochProgress[] = [];
+    const patience = options.earlyStopping?.patience;
+    const minDelta = options.earlyStopping?.minDelta ?? 0;
+    const restoreBest = options.earlyStopping?.restoreBest ?? true;
+    let bestLoss = Infinity;
+    let bestEpoch = 0;
+    let sinceBest = 0;
+    let stoppedEarly = false;
+    let epoch = 0;
+
+    for (epoch = 1; epoch <= epochs; epoch++) {
+      // Mini-batches: one seeded shuffle per epoch, then contiguous slices.
+      let Xe: tf.Tensor = X;
+      let Te: tf.Tensor = T;
+      let we: tf.Tensor | null = w;
+      if (batchSize < n) {
+        const order = permutation(n, random);
+        shuffled = tf.tidy(() => {
+          const idx = tf.tensor1d(order, 'int32');
+          return [tf.gather(X, idx), tf.gather(T, idx), ...(w ? [tf.gather(w, idx)] : [])];
+        });
+        [Xe, Te] = shuffled;
+        we = w ? shuffled[2] : null;
+      }
+      let steps = 0;
+      for (let start = 0; start < n; start += batchSize) {
+        if (signal?.aborted) throw abortError(signal);
+        const size = Math.min(batchSize, n - start);
+        tf.tidy(() => {
+          const xb = size === n ? Xe : tf.slice(Xe, [start, 0], [size, p]);
+          const tb = size === n ? Te : tf.slice(Te, [start, 0], [size, B]);
+          const wb = we ? (size === n ? we : tf.slice(we, [start], [size])) : null;
+          optimizer!.minimize(() => objective(xb, tb, wb), false, trainable);
+        });
+        // Long epochs (small batches on big data) still let the page breathe.
+        if (++steps % 64 === 0) await yieldToEventLoop();
+      }
+      shuffled.forEach((t) => t.dispose());
+      shuffled = [];
+
+      if (epoch % evaluateEvery !== 0 && epoch !== epochs) continue;
+      const [trainLossT, valLossT] = tf.tidy(() => [
+        spec.reportedLoss(scores(X), T),
+        ...(Xv && Tv ? [spec.reportedLoss(scores(Xv), Tv as tf.Tensor2D)] : []),
+      ]);
+      let trainLoss: number;
+      let validationLoss: number | null = null;
+      try {
+        trainLoss = (await trainLossT.data())[0];
+        if (valLossT) validationLoss = (await valLossT.data())[0];
+      } finally {
+        trainLossT.dispose();
+        valLossT?.dispose();
+      }
+      const progress: EpochProgress = { epoch, epochs, trainLoss, validationLoss };
+      history.push(progress);
+      if (options.onEpoch) await options.onEpoch(progress);
+      if (!Number.isFinite(trainLoss)) throw new Error(`Training diverged at epoch ${epoch} (loss ${trainLoss}); lower the learning rate.`);
+
+      const monitored = validationLoss ?? trainLoss;
+      if (monitored < bestLoss - minDelta) {
+        bestLoss = monitored;
+        bestEpoch = epoch;
+        sinceBest = 0;
+        if (patience !== undefined && restoreBest) {
+          best?.W.dispose();
+          best?.b.dispose();
+          best = { W: tf.clone(W) as tf.Tensor2D, b: tf.clone(b) as tf.Tensor1D };
+        }
+      } else {
+        sinceBest++;
+      }
+      await yieldToEventLoop();
+      if (patience !== undefined && sinceBest >= patience) {
+        stoppedEarly = true;
+        break;
+      }
+    }
+    if (best && restoreBest && patience !== undefined) {
+      W.assign(best.W);
+      b.assign(best.b);
+    } else {
+      bestEpoch = Math.min(epoch, epochs);
+    }
+    const [Wd, bd] = await Promise.all([W.data(), b.data()]);
+    return {
+      W: Float32Array.from(Wd),
+      b: Float32Array.from(bd),
+      history,
+      epochsRun: Math.min(epoch, epochs),
+      stoppedEarly,
+      bestEpoch,
+      backend: tf.getBackend(),
+    };
+  } finally {
+    shuffled.forEach((t) => t.dispose());
+    best?.W.dispose();
+    best?.b.dispose();
+    if (optimizer) disposeOptimizer(optimizer);
+    owned.forEach((t) => t.dispose());
+  }
+}

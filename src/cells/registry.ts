@@ -6,7 +6,9 @@ import { plotCell } from './plot';
 import { prepareCell } from './prepare';
 import { splitCell } from './split';
 import { regressionCell } from './regression';
+import { classifierCell } from './classifier';
+import { evaluateCell } from './evaluate';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, evaluateCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

@@ -1,0 +1,67 @@
+// The classifier's pictures, from its output and a decision threshold:
+// with one feature the sigmoid and the straight log-odds line; with two, the
+// decision boundary (binary) or the class regions (multiclass).
+import type { Figure } from '../../lib/plot';
+import { decisionBoundaryFigure, decisionRegionsFigure, logitFigure, sigmoidFigure } from '../../lib/plot';
+import { getColumn, type Table } from '../../lib/data/table';
+import { predictProba, type LogisticModel } from '../../lib/ml/logistic';
+import type { ClassifierOutput } from './run';
+import { argmax } from './evaluation';
+
+function column(table: Table, name: string): Float64Array {
+  return getColumn(table, name)!.values as Float64Array;
+}
+
+/**
+ * One feature, two classes: the log-odds of the positive class as weight·x +
+ * intercept. A softmax model with two classes has one score per class; the
+ * log-odds is their difference.
+ */
+export function logOddsLine(model: LogisticModel): { weight: number; intercept: number } {
+  if (!model.multinomial) return { weight: model.coefficients[0][0], intercept: model.intercept[0] };
+  return { weight: model.coefficients[1][0] - model.coefficients[0][0], intercept: model.intercept[1] - model.intercept[0] };
+}
+
+/** Probabilities at one point of the plane of two features. */
+function probabilityAt(model: LogisticModel, x1: number, x2: number): Float64Array {
+  return predictProba(model, { rows: 1, cols: 2, columns: [Float64Array.of(x1), Float64Array.of(x2)] })[0];
+}
+
+export function classifierFigures(output: ClassifierOutput, threshold: number): Figure[] {
+  const { spec, fit, classes, binary } = output;
+  const train = output.parts.train;
+  const actual = output.scores.train!.actual;
+  const model = fit.model;
+  if (spec.features.length === 1 && binary) {
+    const positive = String(classes[1]);
+    const input = {
+      ...logOddsLine(model),
+      x: column(train, spec.features[0]),
+      y: actual.map((label) => (label === classes[1] ? 1 : 0)),
+      xName: spec.features[0],
+      yName: positive,
+      threshold,
+    };
+    return [sigmoidFigure(input), logitFigure(input)];
+  }
+  if (spec.features.length === 2) {
+    const common = {
+      x1: column(train, spec.features[0]),
+      x2: column(train, spec.features[1]),
+      x1Name: spec.features[0],
+      x2Name: spec.features[1],
+      classes: actual,
+    };
+    if (binary) {
+      return [decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, a, b)[1], positiveClass: classes[1], threshold })];
+    }
+    return [
+      decisionRegionsFigure({
+        ...common,
+        classOrder: classes,
+        predictClass: (a, b) => argmax(probabilityAt(model, a, b)),
+      }),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,13 @@
+import type { CellKind } from '../types';
+import { classifierSchema, type ClassifierOptions } from './schema';
+import { runClassifier } from './run';
+import ClassifierView from './ClassifierView.svelte';
+
+export const classifierCell: CellKind<ClassifierOptions> = {
+  kind: 'classifier',
+  label: 'Classifier',
+  schema: classifierSchema,
+  inputs: (options) => [options.input],
+  run: runClassifier,
+  view: ClassifierView as CellKind<ClassifierOptions>['view'],
+};

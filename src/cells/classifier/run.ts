@@ -1,0 +1,149 @@
+// The classifier cell: logistic regression (sigmoid for two classes, softmax
+// for more), fitted exactly by Newton/IRLS in float64, and measured on every
+// part of the data at the cell's decision threshold.
+import type { Table } from '../../lib/data/table';
+import { isNumeric } from '../../lib/data/table';
+import type { Label } from '../../lib/ml/labels';
+import type { LogisticFit } from '../../lib/ml/logistic';
+import { valueOf } from '../../lib/notebook/controls';
+import type { RunContext } from '../types';
+import { missingColumns, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
+import { partsFrom, type DataParts, type PartName } from '../shared/parts';
+import { numericColumnNames } from '../shared/design';
+import type { CoefficientRow } from '../shared/coefficients';
+import type { ModelFitter, ModelOutput } from '../shared/model';
+import { pick } from '../shared/pick';
+import type { ClassifierOptions } from './schema';
+import { fitClassifierSpec, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
+import { isBinary, judge, scoreRecord, type ClassifierMetrics } from './evaluation';
+import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
+
+export interface ClassifierOutput extends ModelOutput {
+  task: 'classification';
+  spec: ClassifierSpec;
+  fit: LogisticFit;
+  /** The model's classes, sorted; with two, the second is the positive class. */
+  classes: Label[];
+  binary: boolean;
+  /** The decision threshold the predictions and metrics use (binary only). */
+  threshold: number;
+  parts: DataParts;
+  scores: Partial<Record<PartName, PartScores>>;
+  predictions: Partial<Record<PartName, Label[]>>;
+  metrics: Partial<Record<PartName, ClassifierMetrics>>;
+  /** Sigmoid models: weight and odds ratio per term. */
+  coefficients?: CoefficientRow[];
+  /** Softmax models: one weight per class per term. */
+  classCoefficients?: ClassCoefficients;
+  /** Perfectly separable training classes and no penalty: the weights have no finite optimum. */
+  separable: boolean;
+  /** Numeric columns of the training part, for the feature picker. */
+  numeric: string[];
+  /** Columns that can be a label, for the target picker. */
+  labelColumns: string[];
+}
+
+export function specOf(options: ClassifierOptions): ClassifierSpec {
+  return {
+    target: options.target,
+    features: options.features,
+    intercept: options.intercept,
+    penalty: options.penalty,
+    alpha: valueOf(options.alpha),
+    classWeight: options.classWeight,
+    multinomial: options.multinomial,
+  };
+}
+
+// Moving the threshold re-runs the cell (every option change does), but the
+// input table is the same object and the spec has not changed, so the fit is
+// taken from here: a threshold change costs only the re-scoring.
+const recentFits = new WeakMap<Table, Map<string, LogisticFit>>();
+const FITS_KEPT = 16;
+
+export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
+  let fits = recentFits.get(train);
+  if (!fits) recentFits.set(train, (fits = new Map()));
+  const key = JSON.stringify(spec);
+  let fit = fits.get(key);
+  if (!fit) {
+    fit = fitClassifierSpec(spec, train);
+    if (fits.size >= FITS_KEPT) fits.delete(fits.keys().next().value!);
+    fits.set(key, fit);
+  }
+  return fit;
+}
+
+/**
+ * The one place that chooses the solver. Gradient descent (TensorFlow.js) is
+ * to be wired in here, for this cell and the regression cell alike.
+ */
+function train(options: ClassifierOptions, spec: ClassifierSpec, table: Table): LogisticFit {
+  if (options.solver === 'gradient-descent') {
+    throw new Error('Gradient descent training is not available yet for the classifier. Choose the exact solver (Newton/IRLS in float64).');
+  }
+  return fitOnce(spec, table);
+}
+
+export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting {
+  const input = inputs[options.input];
+  const waiting = waitingOn(input);
+  if (waiting) return waiting;
+  const parts = partsFrom(input, options.input);
+  const spec = specOf(options);
+  const choice = missingColumns(parts.train, [spec.target, ...spec.features]);
+  if (choice) return choice;
+  if (spec.features.includes(spec.target)) throw new Error(`'${spec.target}' is the target; it cannot also be a feature.`);
+
+  const fit = train(options, spec, parts.train);
+  const { classes } = fit.model;
+  const threshold = valueOf(options.threshold);
+  const scores: ClassifierOutput['scores'] = {};
+  const predictions: ClassifierOutput['predictions'] = {};
+  const metrics: ClassifierOutput['metrics'] = {};
+  for (const name of ['train', 'validation', 'test'] as const) {
+    const table = parts[name];
+    if (!table) continue;
+    scores[name] = scoreClassifier(fit, spec, table);
+    ({ predicted: predictions[name], metrics: metrics[name] } = judge(scores[name], classes, threshold));
+  }
+  return {
+    task: 'classification',
+    spec,
+    fit,
+    classes,
+    binary: isBinary(classes),
+    threshold,
+    parts,
+    scores,
+    predictions,
+    metrics,
+    ...(fit.model.multinomial ? { classCoefficients: classCoefficients(fit.model) } : { coefficients: binaryCoefficientRows(fit.model) }),
+    separable: fit.separable,
+    numeric: numericColumnNames(parts.train),
+    labelColumns: labelColumnNames(parts.train),
+    fitter: classifierFitter(spec, threshold),
+  };
+}
+
+/** Fits this cell's model on other rows (cross-validation folds, sweeps). */
+export function classifierFitter(spec: ClassifierSpec, threshold: number): ModelFitter {
+  return {
+    task: 'classification',
+    errorMetric: 'Log loss',
+    fit(table, overrides = {}) {
+      const changed = { ...spec, ...pick(overrides, ['alpha']) };
+      const fit = fitClassifierSpec(changed, table);
+      return {
+        score: (part) => scoreRecord(judge(scoreClassifier(fit, changed, part), fit.model.classes, threshold).metrics),
+      };
+    },
+  };
+}
+
+/** Text and boolean columns, and numeric ones with few distinct values. */
+export function labelColumnNames(table: Table): string[] {
+  return table.columns
+    .filter((c) => !isNumeric(c) || c.type === 'boolean' || new Set(c.values).size <= MAX_CLASSES)
+    .map((c) => c.name);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { tunable } from '../../lib/notebook/controls';
+import { solverShape } from '../shared/solver-options';
+
+export const classifierSchema = z
+  .object({
+    input: z.string(),
+    /** The label column: categorical, boolean, or numeric with a few distinct values. */
+    target: z.string(),
+    features: z.array(z.string()).min(1),
+    intercept: z.boolean().default(true),
+    penalty: z.enum(['none', 'l2', 'l1']).default('none'),
+    /**
+     * Penalty strength λ in the objective (1/n)·Σ log loss + (λ/2)‖w‖² (l2) or + λ‖w‖₁ (l1);
+     * the intercept is not penalised. scikit-learn's LogisticRegression(C=…) is the same
+     * model with C = 1 / (n·λ), n the number of training rows (see src/lib/ml/logistic.ts).
+     */
+    alpha: tunable(z.number().min(0)).default(0.1),
+    /** 'balanced' weighs each class by n / (classes · its count), as scikit-learn does. */
+    classWeight: z.enum(['none', 'balanced']).default('none'),
+    /** Binary problems: predict the positive (second) class when its probability is at least this. */
+    threshold: tunable(z.number().min(0).max(1)).default(0.5),
+    /** Softmax even for two classes; left out: sigmoid for two classes, softmax for more. */
+    multinomial: z.boolean().optional(),
+    ...solverShape,
+  })
+  .strict();
+
+export type ClassifierOptions = z.infer<typeof classifierSchema>;

@@ -1,0 +1,13 @@
+import type { CellKind } from '../types';
+import { evaluateSchema, type EvaluateOptions } from './schema';
+import { runEvaluate } from './run';
+import EvaluateView from './EvaluateView.svelte';
+
+export const evaluateCell: CellKind<EvaluateOptions> = {
+  kind: 'evaluate',
+  label: 'Evaluate',
+  schema: evaluateSchema,
+  inputs: (options) => [options.input],
+  run: runEvaluate,
+  view: EvaluateView as CellKind<EvaluateOptions>['view'],
+};

@@ -8,7 +8,9 @@ import { splitCell } from './split';
 import { regressionCell } from './regression';
 import { classifierCell } from './classifier';
 import { evaluateCell } from './evaluate';
+import { crossvalCell } from './crossval';
+import { sweepCell } from './sweep';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, evaluateCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, evaluateCell, crossvalCell, sweepCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

@@ -1,0 +1,13 @@
+import type { CellKind } from '../types';
+import { sweepSchema, type SweepOptions } from './schema';
+import { runSweep } from './run';
+import SweepView from './SweepView.svelte';
+
+export const sweepCell: CellKind<SweepOptions> = {
+  kind: 'sweep',
+  label: 'Sweep',
+  schema: sweepSchema,
+  inputs: (options) => (options.input === undefined ? [options.model] : [options.model, options.input]),
+  run: runSweep,
+  view: SweepView as CellKind<SweepOptions>['view'],
+};

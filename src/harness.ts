@@ -1,3 +1,22 @@
-// Exposes the engine on window.fitbook for browser tests and benchmarks.
-(window as unknown as { fitbook: Record<string, unknown> }).fitbook = {};
+// Exposes the engine on window.fitbook for browser tests (tests/e2e/engine.spec.ts)
+// and the browser part of the benchmark (scripts/bench.ts).
+import * as tf from '@tensorflow/tfjs';
+import * as ml from './lib/ml';
+import { browserWasmPaths } from './lib/ml/wasm-paths.browser';
+
+const fitbook = {
+  ml,
+  /** selectBackend with the bundled .wasm URLs filled in. */
+  selectBackend: (options: ml.BackendOptions = {}) => ml.selectBackend({ wasmPaths: browserWasmPaths, ...options }),
+  numTensors: () => tf.memory().numTensors,
+  tfFlag: (name: string) => tf.env().get(name),
+};
+
+declare global {
+  interface Window {
+    fitbook: typeof fitbook;
+  }
+}
+
+window.fitbook = fitbook;
 document.getElementById('status')!.textContent = 'ready';

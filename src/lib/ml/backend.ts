@@ -30,6 +30,13 @@ export interface BackendOptions {
   wasmPaths?: string | Record<string, string>;
   /** Injected probe (tests); by default WebGL is probed with a throwaway canvas. */
   probe?: WebglProbe;
+  /**
+   * Use the multithreaded WASM build when the page is cross-origin isolated (default false).
+   * tfjs 4.22 builds its pthread worker from the source text of a bundled function, and a
+   * minifying bundler (Vite's build) renames what that text refers to: the worker dies with
+   * "e is not defined" and backend initialisation never resolves. SIMD without threads works.
+   */
+  wasmThreads?: boolean;
 }
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|mesa offscreen|basic render driver/i;
@@ -93,6 +100,7 @@ let wasmPathsSet = false;
 
 async function tryBackend(name: BackendName, options: BackendOptions, software: boolean): Promise<string | null> {
   try {
+    if (name === 'wasm' && !options.wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (name === 'wasm' && options.wasmPaths && !wasmPathsSet) {
       setWasmPaths(options.wasmPaths as Parameters<typeof setWasmPaths>[0]);
       wasmPathsSet = true;

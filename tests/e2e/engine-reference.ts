@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../src/lib/data/csv/read';
 import { takeRows, type Table } from '../../src/lib/data/table';
-import { holdoutSplit } from '../../src/lib/validation';
-import { fitRegressionSpec, type RegressionSpec } from '../../src/cells/regression/spec';
+import { holdoutSplit, kFold } from '../../src/lib/validation';
+import { fitRegressionSpec, predictRegression, type RegressionSpec } from '../../src/cells/regression/spec';
 import type { Locator } from '@playwright/test';
 import { fitClassifierSpec, scoreClassifier, type ClassifierSpec } from '../../src/cells/classifier/spec';
 import { judge } from '../../src/cells/classifier/evaluation';
@@ -94,4 +94,15 @@ export async function tableValues(section: Locator, caption: string): Promise<Re
     out[name] = (await row.getByRole('cell').allInnerTexts()).map((text) => readNumber(text.trim().split(/\s+/)[0]));
   }
   return out;
+}
+
+/** The mean of the fold MSEs of a regression refitted on shuffled k-fold folds, as the crossval cell computes it. */
+export function kFoldMse(table: Table, spec: Partial<RegressionSpec> & Pick<RegressionSpec, 'target' | 'features'>, k: number, seed: number): number {
+  const full: RegressionSpec = { degree: 1, intercept: true, penalty: 'none', alpha: 0, ...spec };
+  const scores = kFold(table.rowCount, k, { shuffle: true, seed }).map((fold) => {
+    const test = takeRows(table, fold.test);
+    const { actual, predicted } = predictRegression(fitRegressionSpec(full, takeRows(table, fold.train)), full, test);
+    return actual.reduce((s, y, i) => s + (y - predicted[i]) ** 2, 0) / actual.length;
+  });
+  return scores.reduce((a, b) => a + b, 0) / k;
 }

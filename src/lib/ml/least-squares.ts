@@ -11,7 +11,7 @@
 // j of (Z'Z)^-1, which gives accurate standard errors.
 import { applyQ, applyQt, solveR, solveRt, type QR } from './qr';
 import { mapToConditioned, mapToRaw, type RawDesign } from './basis';
-import { ddAdd, ddMul, type Pair } from './dd';
+import { ddAdd, type Pair } from './dd';
 
 export interface RefinedSolution {
   /** Solution in the raw basis, as double-double (hi + lo). */
@@ -53,46 +53,28 @@ export function solveRefined(
   const fHi = new Float64Array(m);
   const fLo = new Float64Array(m);
   const g = new Float64Array(q);
-  const p: Pair = { hi: 0, lo: 0 };
   const s: Pair = { hi: 0, lo: 0 };
   let rounds = 0;
   let last = Infinity;
   let previous = Infinity;
 
+  // Crude condition estimate of F from the pivoted R: refinement contracts the error by
+  // roughly q * eps * cond(F) per round, which tells when one more round cannot matter.
+  const condF = Math.abs(qr.rDiag[0] / qr.rDiag[q - 1]);
+  const rate = Math.min(1, 10 * q * 2.2e-16 * condF);
+
   while (rounds < maxRounds) {
     rounds++;
-    // f = y - r - Z b
-    for (let i = 0; i < m; i++) {
-      ddAdd(y ? y[i] : 0, 0, -rHi[i], -rLo[i], s);
-      fHi[i] = s.hi;
-      fLo[i] = s.lo;
-    }
-    for (let j = 0; j < q; j++) {
-      const bh = bHi[j];
-      const bl = bLo[j];
-      if (bh === 0 && bl === 0) continue;
-      const zh = Z.hi[j];
-      const zl = Z.lo[j];
+    if (rounds === 1) {
+      // r = 0 and b = 0: f = y and g = c, exactly.
       for (let i = 0; i < m; i++) {
-        ddMul(zh[i], zl ? zl[i] : 0, bh, bl, p);
-        ddAdd(fHi[i], fLo[i], -p.hi, -p.lo, s);
-        fHi[i] = s.hi;
-        fLo[i] = s.lo;
+        fHi[i] = y ? y[i] : 0;
+        fLo[i] = 0;
       }
-    }
-    // g = c - Z' r
-    for (let j = 0; j < q; j++) {
-      const zh = Z.hi[j];
-      const zl = Z.lo[j];
-      let ah = c ? c[j] : 0;
-      let al = 0;
-      for (let i = 0; i < m; i++) {
-        ddMul(zh[i], zl ? zl[i] : 0, rHi[i], rLo[i], p);
-        ddAdd(ah, al, -p.hi, -p.lo, s);
-        ah = s.hi;
-        al = s.lo;
-      }
-      g[j] = ah + al;
+      for (let j = 0; j < q; j++) g[j] = c ? c[j] : 0;
+    } else {
+      residualF(Z, y, rHi, rLo, bHi, bLo, fHi, fLo);
+      gradientG(Z, c, rHi, rLo, g);
     }
     // Correction from F = QR (pivoted): F' dr = L' g, dr + F da = f.
     const gA = mapToConditioned(L, g);
@@ -127,6 +109,8 @@ export function solveRefined(
       if (rel > last) last = rel;
     }
     if (last <= tol) break;
+    // The next correction would be about last * rate: below tolerance, stop now.
+    if (rounds >= 2 && last * rate <= tol) break;
     // Stagnation: corrections no longer shrink, so more rounds cannot help.
     if (rounds > 2 && last > 0.5 * previous) break;
     previous = last;
@@ -163,4 +147,85 @@ export function inverseGramDiagonal(qr: QR, L: Float64Array): Float64Array {
     out[i] = s;
   }
   return out;
+}
+
+const SPLITTER = 134217729; // 2^27 + 1, for Dekker's exact products (see dd.ts)
+
+/**
+ * f = y - r - Z b in double-double, column by column. The hot loops are written out
+ * (rather than calling dd.ts) because they run over every entry of Z in each round.
+ */
+function residualF(
+  Z: RawDesign,
+  y: Float64Array | null,
+  rHi: Float64Array,
+  rLo: Float64Array,
+  bHi: Float64Array,
+  bLo: Float64Array,
+  fHi: Float64Array,
+  fLo: Float64Array,
+): void {
+  const m = Z.rows;
+  const s: Pair = { hi: 0, lo: 0 };
+  for (let i = 0; i < m; i++) {
+    ddAdd(y ? y[i] : 0, 0, -rHi[i], -rLo[i], s);
+    fHi[i] = s.hi;
+    fLo[i] = s.lo;
+  }
+  for (let j = 0; j < Z.hi.length; j++) {
+    const bh = bHi[j];
+    const bl = bLo[j];
+    if (bh === 0 && bl === 0) continue;
+    const zh = Z.hi[j];
+    const zl = Z.lo[j];
+    let t = SPLITTER * bh;
+    const bhh = t - (t - bh);
+    const bhl = bh - bhh;
+    for (let i = 0; i < m; i++) {
+      const a = zh[i];
+      t = SPLITTER * a;
+      const ah = t - (t - a);
+      const al = a - ah;
+      const prod = a * bh;
+      let err = ah * bhh - prod + ah * bhl + al * bhh + al * bhl;
+      err += a * bl + (zl ? zl[i] * bh : 0);
+      // (fh + fl) - (prod + err)
+      const fh = fHi[i];
+      const sum = fh - prod;
+      const bb = sum - fh;
+      const e = fh - (sum - bb) + (-prod - bb) + (fLo[i] - err);
+      const hi = sum + e;
+      fLo[i] = e - (hi - sum);
+      fHi[i] = hi;
+    }
+  }
+}
+
+/** g = c - Z' r, accumulated with error-free transforms (Dot2 of Ogita, Rump and Oishi). */
+function gradientG(Z: RawDesign, c: Float64Array | null, rHi: Float64Array, rLo: Float64Array, g: Float64Array): void {
+  const m = Z.rows;
+  for (let j = 0; j < Z.hi.length; j++) {
+    const zh = Z.hi[j];
+    const zl = Z.lo[j];
+    let sum = c ? c[j] : 0;
+    let comp = 0;
+    for (let i = 0; i < m; i++) {
+      const a = zh[i];
+      const r = rHi[i];
+      let t = SPLITTER * a;
+      const ah = t - (t - a);
+      const al = a - ah;
+      t = SPLITTER * r;
+      const rh = t - (t - r);
+      const rl = r - rh;
+      const prod = a * r;
+      const err = ah * rh - prod + ah * rl + al * rh + al * rl + a * rLo[i] + (zl ? zl[i] * r : 0);
+      // sum -= prod, exactly, with the rounding error carried in comp
+      const next = sum - prod;
+      const bb = next - sum;
+      comp += sum - (next - bb) + (-prod - bb) - err;
+      sum = next;
+    }
+    g[j] = sum + comp;
+  }
 }

@@ -163,7 +163,7 @@ function varianceInflation(basis: Basis, inverseDiag: Float64Array): Float64Arra
 }
 
 // Above this many matrix entries the covariance uses the float64 formula, not refinement.
-const REFINED_COVARIANCE_LIMIT = 2_000_000;
+const REFINED_COVARIANCE_LIMIT = 200_000;
 
 export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {}): LinearFit {
   assertRows(X, y.length, 'Linear regression');

@@ -40,8 +40,10 @@ test('moving the threshold updates the confusion matrix without re-running the c
   const check = cell(page, 'Evaluate', 'diagnose-check');
   const model = cell(page, 'Classifier', 'diagnose');
   const runs = await model.locator('[data-runs]').getAttribute('data-runs');
+  expect(Number(runs)).toBeGreaterThan(0);
   const before = exactClassifier(cancer, diagnose, 0.5).test!.metrics.confusion;
   expect(await confusionCounts(check, before)).toEqual(before.matrix);
+  await expect(check).toContainText("the model cell's threshold");
 
   await check.getByRole('slider', { name: 'Threshold' }).fill('0.2');
   await settled(page);

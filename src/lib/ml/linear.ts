@@ -108,7 +108,8 @@ function throwIfRankDeficient(qr: QR, basis: Basis): void {
   const deps = dependentColumns(qr);
   throw new RankDeficiencyError(
     deps.map((d) => names[d.column]),
-    deps.map((d) => d.dependsOn.map((j) => names[j])),
+    // An empty combination means the centred column is zero: constant, i.e. a multiple of the intercept.
+    deps.map((d) => (d.dependsOn.length === 0 && basis.intercept ? [INTERCEPT_NAME] : d.dependsOn.map((j) => names[j]))),
   );
 }
 

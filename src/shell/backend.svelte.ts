@@ -1,27 +1,69 @@
 // Starts TensorFlow.js on the backend the engine picks (DESIGN rule 2) and
-// keeps the report for the toolbar badge. tfjs is loaded lazily so the first
-// notebook appears before it is ready.
+// keeps its report for the toolbar. tfjs loads lazily, so the first notebook
+// appears before it is ready. The reader may override the choice; it is
+// remembered in this browser. `?backend=` and `?softwareWebgl=1` in the URL
+// are for tests: the second lets tfjs use a software WebGL renderer.
+import type { BackendPreference, BackendReport } from '../lib/ml/backend';
+
 export interface BackendStatus {
-  backend?: 'webgl' | 'wasm' | 'cpu';
-  reason?: string;
-  warnings: string[];
+  preference: BackendPreference;
+  report?: BackendReport;
+  starting: boolean;
   error?: string;
 }
 
-export const backendStatus: BackendStatus = $state({ warnings: [] });
+const PREFERENCE_KEY = 'fitbook:backend';
+const preferences: BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
-let starting: Promise<void> | undefined;
+function initialPreference(): BackendPreference {
+  const fromUrl = new URLSearchParams(location.search).get('backend');
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(PREFERENCE_KEY);
+  } catch {
+    /* storage blocked: use auto */
+  }
+  const wanted = fromUrl ?? stored;
+  return preferences.includes(wanted as BackendPreference) ? (wanted as BackendPreference) : 'auto';
+}
+
+export const backendStatus: BackendStatus = $state({ preference: initialPreference(), starting: false });
+
+let current: Promise<void> | undefined;
 
 export function startBackend(): Promise<void> {
-  starting ??= (async () => {
-    try {
-      const tf = await import('@tensorflow/tfjs');
-      await tf.ready();
-      backendStatus.backend = tf.getBackend() as BackendStatus['backend'];
-      backendStatus.reason = 'default';
-    } catch (error) {
-      backendStatus.error = error instanceof Error ? error.message : String(error);
-    }
-  })();
-  return starting;
+  current ??= choose(backendStatus.preference);
+  return current;
+}
+
+/** Switches backend at the reader's request and remembers the choice. */
+export function chooseBackend(preference: BackendPreference): Promise<void> {
+  backendStatus.preference = preference;
+  try {
+    localStorage.setItem(PREFERENCE_KEY, preference);
+  } catch {
+    /* not remembered */
+  }
+  current = (current ?? Promise.resolve()).then(() => choose(preference));
+  return current;
+}
+
+async function choose(preference: BackendPreference): Promise<void> {
+  backendStatus.starting = true;
+  backendStatus.error = undefined;
+  try {
+    const [{ selectBackend }, { browserWasmPaths }] = await Promise.all([
+      import('../lib/ml/backend'),
+      import('../lib/ml/wasm-paths.browser'),
+    ]);
+    backendStatus.report = await selectBackend({
+      preference,
+      wasmPaths: browserWasmPaths,
+      allowSoftwareWebgl: new URLSearchParams(location.search).has('softwareWebgl'),
+    });
+  } catch (error) {
+    backendStatus.error = error instanceof Error ? error.message : String(error);
+  } finally {
+    backendStatus.starting = false;
+  }
 }

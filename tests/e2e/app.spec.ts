@@ -212,3 +212,18 @@ test('the table cell shows the columns the reader ticks, and saves them', async 
   expect(text).toContain('columns: [sepal_length, petal_length, petal_width]');
   expect(text).toContain('rows: {value: 10, min: 1, max: 50}');
 });
+
+test('the backend badge says which TensorFlow.js backend runs and why, and the reader can change it', async ({ page }) => {
+  await page.goto('./#/your-data');
+  // Headless Chromium renders WebGL with SwiftShader, a software renderer that is slower than WASM.
+  const badge = page.getByText(/^Backend: (webgl|wasm|cpu)$/);
+  await expect(badge).toHaveText('Backend: wasm');
+  await expect(badge).toHaveAttribute('title', /software/i);
+  await page.getByLabel('Backend choice').selectOption('cpu');
+  await expect(badge).toHaveText('Backend: cpu');
+  await page.reload();
+  await expect(page.getByText(/^Backend: /)).toHaveText('Backend: cpu');
+  // Tests may allow the software WebGL renderer and ask for WebGL.
+  await page.goto('./?softwareWebgl=1&backend=webgl#/your-data');
+  await expect(page.getByText(/^Backend: /)).toHaveText('Backend: webgl');
+});

@@ -39,7 +39,7 @@ test('moving the threshold updates the confusion matrix without re-running the c
   await openNotebook(page, 'Evaluating models');
   const check = cell(page, 'Evaluate', 'diagnose-check');
   const model = cell(page, 'Classifier', 'diagnose');
-  const runs = await model.locator('[data-runs]').getAttribute('data-runs');
+  const runs = await model.getAttribute('data-runs');
   expect(Number(runs)).toBeGreaterThan(0);
   const before = exactClassifier(cancer, diagnose, 0.5).test!.metrics.confusion;
   expect(await confusionCounts(check, before)).toEqual(before.matrix);
@@ -53,7 +53,7 @@ test('moving the threshold updates the confusion matrix without re-running the c
   await expect(check.getByRole('img', { name: /ROC curve .*at threshold 0.2,/ })).toBeVisible();
 
   // The classifier was not re-run: same run count, still up to date, same threshold.
-  expect(await model.locator('[data-runs]').getAttribute('data-runs')).toBe(runs);
+  expect(await model.getAttribute('data-runs')).toBe(runs);
   await expect(model.locator('[data-status]')).toHaveText('up to date');
   await expect(model.getByRole('slider', { name: 'Threshold' })).toHaveValue('0.5');
 

@@ -40,6 +40,8 @@ export function confusionMatrixFigure(input: ConfusionInput): Figure {
         zmin: 0,
         zmax: 1,
         colorscale: 'Blues',
+        // plotly's Blues runs dark to light; reversed, a larger share is darker.
+        reversescale: true,
         colorbar: { title: { text: 'share of row' } },
         text,
         texttemplate: '%{text}',
@@ -48,7 +50,8 @@ export function confusionMatrixFigure(input: ConfusionInput): Figure {
     ],
     layout: baseLayout({
       title: 'Confusion matrix',
-      x: axis('predicted class', { type: 'category', side: 'top' }),
+      // Predicted classes along the bottom: on top, their axis title collides with the figure title.
+      x: axis('predicted class', { type: 'category' }),
       y: axis('true class', { type: 'category', autorange: 'reversed' }),
     }),
     description: `Confusion matrix of ${plural(names.length, 'class', 'classes')}: ${correct} of ${total} rows on the diagonal (correct)`,

@@ -61,5 +61,7 @@ export function predictOne(model: LinearModel): Predict {
 }
 
 export function multiplesFigure(m: Multiples): Figure {
-  return smallMultiplesFigure({ x: m.x, y: m.y, xName: m.xName, yName: m.yName, panels: m.panels.map((p) => ({ title: p.title, predict: predictOne(p.model) })) });
+  const figure = smallMultiplesFigure({ x: m.x, y: m.y, xName: m.xName, yName: m.yName, panels: m.panels.map((p) => ({ title: p.title, predict: predictOne(p.model) })) });
+  // The builder's title lists every panel, which the panel titles already say.
+  return { ...figure, layout: { ...figure.layout, title: { text: `${m.yName} against ${m.xName}, fitted on the training rows` } } };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getColumn, takeRows, type NumericColumn, type Table } from '../../../src/lib/data/table';
 import { kFold, leaveOneOut, stratifiedKFold, type Fold } from '../../../src/lib/validation';
 import { runCrossval, type CrossvalOutput } from '../../../src/cells/crossval/run';
-import { crossvalSchema } from '../../../src/cells/crossval/schema';
+import { crossvalSchema, type CrossvalOptions } from '../../../src/cells/crossval/schema';
 import { compareMethods } from '../../../src/cells/crossval/summary';
 import { foldScoresFigure } from '../../../src/cells/crossval/figure';
 import { runRegression, type RegressionOutput } from '../../../src/cells/regression/run';
@@ -57,7 +57,7 @@ function fakeModel(data: Table, onFit?: (fits: number) => void) {
 const options = (extra: Record<string, unknown> = {}) => crossvalSchema.parse({ model: 'm', ...extra });
 
 async function crossval(model: ModelOutput, extra: Record<string, unknown> = {}, more: { inputs?: Record<string, unknown>; signal?: AbortSignal } = {}) {
-  const c = runContext(options(extra), { m: model, ...more.inputs }, more.signal ? { signal: more.signal } : {});
+  const c = runContext<CrossvalOptions>(options(extra), { m: model, ...more.inputs }, more.signal ? { signal: more.signal } : {});
   const out = (await runCrossval(c)) as CrossvalOutput;
   return { out, progress: c.progressSeen, partials: c.partialsSeen as CrossvalOutput[] };
 }

@@ -3,7 +3,7 @@ import { getColumn, type NumericColumn, type Table } from '../../../src/lib/data
 import { permutation } from '../../../src/lib/data/random';
 import { learningCurveSizes } from '../../../src/lib/validation';
 import { runSweep, type SweepOutput } from '../../../src/cells/sweep/run';
-import { sweepSchema } from '../../../src/cells/sweep/schema';
+import { sweepSchema, type SweepOptions } from '../../../src/cells/sweep/schema';
 import { sweepValues } from '../../../src/cells/sweep/values';
 import { describeCurve, type CurvePoint } from '../../../src/cells/sweep/regimes';
 import { needsLogY, sweepCurveFigure } from '../../../src/cells/sweep/figure';
@@ -55,7 +55,7 @@ const withValidation: DataParts = { train: rows(50), validation: rows(20, 50) };
 const bowl = { train: (d: number) => 10 / d, held: (d: number) => (d - 4) ** 2 + 1 };
 
 async function sweep(model: ModelOutput, options: Record<string, unknown> = {}, signal?: AbortSignal) {
-  const ctx = runContext(sweepSchema.parse({ model: 'm', ...options }), { m: model }, signal ? { signal } : {});
+  const ctx = runContext<SweepOptions>(sweepSchema.parse({ model: 'm', ...options }), { m: model }, signal ? { signal } : {});
   const out = (await runSweep(ctx)) as SweepOutput;
   return { out, progress: ctx.progressSeen, partials: ctx.partialsSeen as SweepOutput[] };
 }
@@ -135,7 +135,7 @@ describe('sweep cell run, with a stand-in model', () => {
   it('sweeps another cell’s parts when given an input', async () => {
     const { output, fits } = fakeModel(withValidation, bowl);
     const split = { parts: true, table: rows(30), train: rows(30), validation: rows(5, 30) };
-    const ctx = runContext(sweepSchema.parse({ model: 'm', input: 's', values: [3] }), { m: output, s: split });
+    const ctx = runContext<SweepOptions>(sweepSchema.parse({ model: 'm', input: 's', values: [3] }), { m: output, s: split });
     await runSweep(ctx);
     expect(fits[0].rows).toEqual(ids(rows(30)));
   });
@@ -217,6 +217,11 @@ describe('regime sentences', () => {
     const figure = sweepCurveFigure({ points: curve([[1, 2, 3], [2, 1, 3000]]).map((p) => ({ ...p })), parameterName: 'degree', errorName: 'MSE', logX: false });
     expect(figure.layout.yaxis?.type).toBe('log');
     expect(figure.data[2].name).toBe('best degree = 1');
+    expect(figure.layout.xaxis?.range).toBeUndefined();
+    // On a log x axis the range is pinned, in log10 units, around the values tried.
+    const alpha = sweepCurveFigure({ points: curve([[0.01, 1, 2], [100, 3, 4]]), parameterName: 'α', errorName: 'MSE', logX: true });
+    expect(alpha.layout.xaxis?.range).toEqual([-2.2, 2.2]);
+    expect(alpha.layout.xaxis?.type).toBe('log');
   });
 
   it('draws the simplest, best and most flexible degrees, without repeating the best', () => {

@@ -4,6 +4,7 @@
 // remembered in this browser. `?backend=` and `?softwareWebgl=1` in the URL
 // are for tests: the second lets tfjs use a software WebGL renderer.
 import type { BackendPreference, BackendReport } from '../lib/ml/backend';
+import { setBackendReady } from '../cells/shared/backend-ready';
 
 export interface BackendStatus {
   preference: BackendPreference;
@@ -32,7 +33,10 @@ export const backendStatus: BackendStatus = $state({ preference: initialPreferen
 let current: Promise<void> | undefined;
 
 export function startBackend(): Promise<void> {
-  current ??= choose(backendStatus.preference);
+  if (!current) {
+    current = choose(backendStatus.preference);
+    setBackendReady(current);
+  }
   return current;
 }
 
@@ -45,6 +49,7 @@ export function chooseBackend(preference: BackendPreference): Promise<void> {
     /* not remembered */
   }
   current = (current ?? Promise.resolve()).then(() => choose(preference));
+  setBackendReady(current);
   return current;
 }
 
@@ -56,14 +61,29 @@ async function choose(preference: BackendPreference): Promise<void> {
       import('../lib/ml/backend'),
       import('../lib/ml/wasm-paths.browser'),
     ]);
-    backendStatus.report = await selectBackend({
+    const report = await selectBackend({
       preference,
       wasmPaths: browserWasmPaths,
       allowSoftwareWebgl: new URLSearchParams(location.search).has('softwareWebgl'),
     });
+    backendStatus.report = report;
+    await exposeTensorCount();
   } catch (error) {
     backendStatus.error = error instanceof Error ? error.message : String(error);
   } finally {
     backendStatus.starting = false;
   }
+}
+
+/**
+ * `window.fitbook.numTensors()` tells how many tensors TensorFlow.js holds:
+ * browser tests use it to check that training leaks none, and a curious
+ * reader can use it from the console.
+ */
+async function exposeTensorCount(): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
+  (window as unknown as { fitbook?: object }).fitbook = {
+    numTensors: () => tf.memory().numTensors,
+    backend: () => tf.getBackend(),
+  };
 }

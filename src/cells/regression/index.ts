@@ -1,6 +1,6 @@
 import type { CellKind } from '../types';
 import { regressionSchema, type RegressionOptions } from './schema';
-import { runRegression } from './run';
+import { runRegressionCell } from './run';
 import RegressionView from './RegressionView.svelte';
 
 export const regressionCell: CellKind<RegressionOptions> = {
@@ -8,6 +8,6 @@ export const regressionCell: CellKind<RegressionOptions> = {
   label: 'Regression',
   schema: regressionSchema,
   inputs: (options) => [options.input],
-  run: runRegression,
+  run: runRegressionCell,
   view: RegressionView as CellKind<RegressionOptions>['view'],
 };

@@ -2,7 +2,8 @@
 // optionally gradient descent on TensorFlow.js to watch it learn) and
 // measures it on every part of the data.
 import { INTERCEPT_NAME } from '../../lib/ml/basis';
-import type { LinearFit } from '../../lib/ml/linear';
+import type { LinearFit, LinearModel } from '../../lib/ml/linear';
+import type { TrainingSummary } from '../../lib/ml/gd/trainer';
 import { regressionMetrics, type RegressionMetrics } from '../../lib/ml/metrics';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
@@ -13,7 +14,8 @@ import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
 import { pick } from '../shared/pick';
 import type { RegressionOptions } from './schema';
-import { fitRegressionSpec, predictRegression, type RegressionSpec } from './spec';
+import { fitRegressionSpec, fitRegressionSpecGD, predictRegression, type RegressionSpec } from './spec';
+import { trainingOptions, type SolverOptions, type TrainingProgress } from '../shared/training';
 
 export interface PartPredictions {
   actual: Float64Array;
@@ -23,7 +25,13 @@ export interface PartPredictions {
 export interface RegressionOutput extends ModelOutput {
   task: 'regression';
   spec: RegressionSpec;
+  solver: 'exact' | 'gradient-descent';
+  /** The exact fit: the reference solution, with standard errors and VIF. */
   fit: LinearFit;
+  /** The model whose predictions and metrics are reported: exact, or trained by gradient descent. */
+  model: LinearModel;
+  /** Gradient descent only: the loss history and how training ended. */
+  training?: TrainingSummary & TrainingProgress & { optimizer: string; learningRate: number };
   parts: DataParts;
   predictions: Partial<Record<PartName, PartPredictions>>;
   metrics: Partial<Record<PartName, RegressionMetrics>>;
@@ -43,6 +51,14 @@ export function specOf(options: RegressionOptions): RegressionSpec {
   };
 }
 
+/** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
+export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting> {
+  const exact = runRegression(ctx);
+  if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
+  return withGradientDescent(exact, ctx.options, ctx);
+}
+
+/** The exact solution (float64 QR), measured on every part. */
 export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting {
   const input = inputs[options.input];
   const waiting = waitingOn(input);
@@ -54,35 +70,78 @@ export function runRegression({ options, inputs }: RunContext<RegressionOptions>
   if (spec.features.includes(spec.target)) throw new Error(`'${spec.target}' is the target; it cannot also be a feature.`);
 
   const fit = fitRegressionSpec(spec, parts.train);
-  const predictions: RegressionOutput['predictions'] = {};
-  const metrics: RegressionOutput['metrics'] = {};
-  for (const name of ['train', 'validation', 'test'] as const) {
-    const table = parts[name];
-    if (!table) continue;
-    predictions[name] = predictRegression(fit, spec, table);
-    metrics[name] = regressionMetrics(predictions[name].actual, predictions[name].predicted);
-  }
   return {
     task: 'regression',
     spec,
+    solver: 'exact',
     fit,
+    model: fit.model,
     parts,
-    predictions,
-    metrics,
+    ...measure(fit.model, spec, parts),
     coefficients: coefficientRows(fit),
     numeric: numericColumnNames(parts.train),
     fitter: regressionFitter(spec),
   };
 }
 
-/** Fits this cell's model on other rows (cross-validation folds, sweeps). */
-export function regressionFitter(spec: RegressionSpec): ModelFitter {
+/** Predictions and metrics of a model on every part present. */
+function measure(model: LinearModel, spec: RegressionSpec, parts: DataParts): Pick<RegressionOutput, 'predictions' | 'metrics'> {
+  const predictions: RegressionOutput['predictions'] = {};
+  const metrics: RegressionOutput['metrics'] = {};
+  for (const name of ['train', 'validation', 'test'] as const) {
+    const table = parts[name];
+    if (!table) continue;
+    predictions[name] = predictRegression({ model }, spec, table);
+    metrics[name] = regressionMetrics(predictions[name].actual, predictions[name].predicted);
+  }
+  return { predictions, metrics };
+}
+
+/**
+ * Trains the same model by gradient descent, publishing the loss history as
+ * it goes; reports the trained model's predictions and metrics, with the
+ * exact coefficients kept beside the trained ones.
+ */
+async function withGradientDescent(exact: RegressionOutput, options: RegressionOptions, ctx: RunContext<RegressionOptions>): Promise<RegressionOutput> {
+  const { spec, parts } = exact;
+  const training = await trainingOptions(options, ctx, parts.validation !== undefined);
+  const gd = await fitRegressionSpecGD(spec, parts.train, training, parts.validation);
+  const byName = new Map(termEstimates(gd.model));
+  return {
+    ...exact,
+    solver: 'gradient-descent',
+    model: gd.model,
+    ...measure(gd.model, spec, parts),
+    training: { ...gd, epochs: training.epochs ?? gd.epochsRun, optimizer: training.optimizer ?? 'adam', learningRate: training.learningRate ?? NaN },
+    coefficients: exact.coefficients.map((row) => ({ ...row, other: byName.get(row.name) })),
+    fitter: regressionFitter(spec, options),
+  };
+}
+
+function termEstimates(model: LinearModel): [string, number][] {
+  return [
+    ...(model.fitIntercept ? [['Intercept', model.intercept] as [string, number]] : []),
+    ...model.terms.map((t, j): [string, number] => [t.name, model.coefficients[j]]),
+  ];
+}
+
+/**
+ * Fits this cell's model on other rows (cross-validation folds, sweeps):
+ * exactly, or by gradient descent with the cell's training options when
+ * `solver` is given (then `epochs` can be overridden too).
+ */
+export function regressionFitter(spec: RegressionSpec, solver?: SolverOptions): ModelFitter {
   return {
     task: 'regression',
     errorMetric: 'MSE',
-    fit(train, overrides = {}) {
+    async fit(train, overrides = {}, signal) {
       const changed = { ...spec, ...pick(overrides, ['degree', 'alpha']) };
-      const fit = fitRegressionSpec(changed, train);
+      const fit = solver
+        ? await fitRegressionSpecGD(changed, train, {
+            ...(await trainingOptions(solver, { signal: signal ?? new AbortController().signal, progress() {}, partial() {} }, false)),
+            ...pick(overrides, ['epochs']),
+          })
+        : fitRegressionSpec(changed, train);
       return {
         score(table) {
           const { actual, predicted } = predictRegression(fit, changed, table);

@@ -1,8 +1,11 @@
-// A regression model described by plain values, fitted exactly on a table.
-// The regression cell, cross-validation and sweeps all fit through here, so
-// a fold is fitted exactly as the cell fits.
+// A regression model described by plain values, fitted on a table exactly
+// (float64) or by gradient descent (TensorFlow.js). The regression cell,
+// cross-validation and sweeps all fit through here, so a fold is fitted
+// exactly as the cell fits.
 import type { Table } from '../../lib/data/table';
 import { fitLinear, predictLinear, type LinearFit } from '../../lib/ml/linear';
+import { fitLinearGD, type LinearGdFit } from '../../lib/ml/gd/linear-gd';
+import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, numericTarget } from '../shared/design';
 
 export interface RegressionSpec {
@@ -14,17 +17,33 @@ export interface RegressionSpec {
   alpha: number;
 }
 
+/** The engine's penalty options for a spec (the same objective for both solvers). */
+export function penaltyOf(spec: Pick<RegressionSpec, 'penalty' | 'alpha'>): { l1?: number; l2?: number } {
+  return spec.penalty === 'none' ? {} : spec.penalty === 'l2' ? { l2: spec.alpha } : { l1: spec.alpha };
+}
+
 export function fitRegressionSpec(spec: RegressionSpec, table: Table): LinearFit {
-  const penalty = spec.penalty === 'none' ? {} : spec.penalty === 'l2' ? { l2: spec.alpha } : { l1: spec.alpha };
   return fitLinear(featureMatrix(table, spec.features), numericTarget(table, spec.target), {
     featureNames: spec.features,
     degree: spec.degree,
     intercept: spec.intercept,
-    ...penalty,
+    ...penaltyOf(spec),
   });
 }
 
-export function predictRegression(fit: LinearFit, spec: RegressionSpec, table: Table): { actual: Float64Array; predicted: Float64Array } {
+/** Gradient descent on TensorFlow.js for the same model, validated on `validation` when given. */
+export function fitRegressionSpecGD(spec: RegressionSpec, table: Table, training: GdOptions, validation?: Table): Promise<LinearGdFit> {
+  return fitLinearGD(featureMatrix(table, spec.features), numericTarget(table, spec.target), {
+    featureNames: spec.features,
+    degree: spec.degree,
+    intercept: spec.intercept,
+    ...penaltyOf(spec),
+    validation: validation && { X: featureMatrix(validation, spec.features), y: numericTarget(validation, spec.target) },
+    ...training,
+  });
+}
+
+export function predictRegression(fit: Pick<LinearFit, 'model'>, spec: RegressionSpec, table: Table): { actual: Float64Array; predicted: Float64Array } {
   return {
     actual: numericTarget(table, spec.target),
     predicted: predictLinear(fit.model, featureMatrix(table, spec.features)),

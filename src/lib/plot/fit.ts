@@ -14,6 +14,8 @@ export interface FitInput {
   yName: string;
   /** Legend name of the curve ("degree 3 fit"). */
   curveName?: string;
+  /** A second model drawn dashed for comparison, e.g. the exact solution beside gradient descent. */
+  compare?: { predict: Predict; name: string };
   /** Draw the residual segments (default true). */
   residuals?: boolean;
   samples?: number;
@@ -35,6 +37,16 @@ export function fitFigure(input: FitInput): Figure {
     pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName }),
     curveTrace(predict, padded(extent(x), 0.03), { name: curveName, samples: input.samples, xName, yName }),
   ];
+  if (input.compare) {
+    const reference = curveTrace(input.compare.predict, padded(extent(x), 0.03), {
+      name: input.compare.name,
+      color: COLOURS.reference,
+      samples: input.samples,
+      xName,
+      yName,
+    });
+    data.push({ ...reference, line: { ...(reference.line as object), dash: 'dash', width: 2 } });
+  }
   const sseText = `SSE = ${formatNumber(sse)}`;
   return {
     data,

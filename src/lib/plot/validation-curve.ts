@@ -1,4 +1,4 @@
-import { axis, baseLayout, lineShape } from './layout';
+import { axis, baseLayout } from './layout';
 import { formatNumber } from './numbers';
 import { COLOURS } from './theme';
 import type { Figure, TraceSpec } from './types';
@@ -52,7 +52,6 @@ export function validationCurveFigure(input: ValidationCurveInput): Figure {
     errorTrace(`validation ${errorName}`, x, input.validation, COLOURS.validation, input.parameterName),
   ];
   const best = bestIndex(input.validation);
-  const shapes = [];
   let summary = '';
   if (best >= 0) {
     const bx = x[best];
@@ -65,9 +64,20 @@ export function validationCurveFigure(input: ValidationCurveInput): Figure {
       marker: { color: COLOURS.best, size: 14, symbol: 'star' },
       hovertemplate: `best ${input.parameterName}: %{x}<br>validation ${errorName}: %{y}<extra></extra>`,
     });
-    // Shapes on a log axis are placed in log10 units.
-    const sx = input.logX ? Math.log10(bx) : bx;
-    shapes.push(lineShape(sx, 0, sx, 1, { color: COLOURS.best, dash: 'dot' }, { yref: 'paper' }));
+    // A vertical line through the best value, drawn as a trace rather than a
+    // layout shape: trace coordinates are data units on linear and log axes
+    // alike, while how shapes are placed on log axes changed between plotly versions.
+    const finite = [...Array.from(input.train), ...Array.from(input.validation)].filter(Number.isFinite);
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: 'best value',
+      showlegend: false,
+      hoverinfo: 'skip',
+      x: [bx, bx],
+      y: [Math.min(...finite), Math.max(...finite)],
+      line: { color: COLOURS.best, dash: 'dot', width: 1.5 },
+    });
     summary = `; validation ${errorName} is lowest at ${input.parameterName} = ${formatNumber(bx)}`;
   }
   return {
@@ -78,7 +88,6 @@ export function validationCurveFigure(input: ValidationCurveInput): Figure {
         x: axis(input.parameterName, input.logX ? { type: 'log' } : {}),
         y: axis(errorName),
       },
-      { shapes },
     ),
     description: `Training and validation ${errorName} against ${input.parameterName}${summary}`,
   };

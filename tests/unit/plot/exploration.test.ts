@@ -110,12 +110,14 @@ describe('validationCurveFigure', () => {
     });
     expect(figure).toMatchSnapshot();
     expect(figure.data[2]).toMatchObject({ x: [3], y: [4], name: 'best degree = 3' });
-    expect(figure.layout.shapes![0]).toMatchObject({ x0: 3, x1: 3 });
+    // The dotted line through the best value spans every error drawn (1 to 10).
+    expect(figure.data[3]).toMatchObject({ x: [3, 3], y: [1, 10], mode: 'lines' });
   });
 
-  it('places the marker line in log10 units on a log axis', () => {
+  it('places the marker line in data units on a log axis, so autorange stays on the data', () => {
     const figure = validationCurveFigure({ parameter: [0.01, 0.1, 1, 10], parameterName: 'alpha', train: [1, 2, 3, 4], validation: [5, 3, 4, 6], logX: true });
     expect(figure.layout.xaxis!.type).toBe('log');
-    expect(figure.layout.shapes![0].x0).toBeCloseTo(-1, 12);
+    expect(figure.data[3]).toMatchObject({ x: [0.1, 0.1] });
+    expect(figure.layout.shapes).toBeUndefined();
   });
 });

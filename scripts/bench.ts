@@ -76,7 +76,10 @@ async function main() {
   if (typeof browser === 'string') console.log(`\nBrowser: ${browser}`);
   else {
     console.log(`\nBrowser backend: ${browser.report.backend} (${browser.report.reason})`);
-    table(`Chromium (${browser.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}), tfjs ${browser.report.backend}`, browser.results, ref);
+    const chrome = browser.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium';
+    table(`${chrome}, tfjs ${browser.report.backend}`, browser.results, ref);
+    if (typeof browser.softwareWebgl === 'string') console.log(`\nSoftware WebGL: ${browser.softwareWebgl}`);
+    else table(`${chrome}, tfjs webgl on ${browser.softwareWebgl.report.renderer ?? 'unknown renderer'}`, browser.softwareWebgl.results, ref);
   }
 }
 

@@ -13,6 +13,8 @@ export interface BrowserRun {
   report: BackendReport;
   results: BenchmarkResult[];
   userAgent: string;
+  /** Gradient descent again on software WebGL (SwiftShader), to show why 'auto' avoids it. */
+  softwareWebgl: { report: BackendReport; results: BenchmarkResult[] } | string;
 }
 
 async function waitForServer(url: string, ms: number): Promise<void> {
@@ -56,7 +58,17 @@ export async function runInBrowser(config: BenchmarkConfig, log: (s: string) => 
         const fb = window.fitbook;
         const report = await fb.selectBackend({ preference: 'auto' });
         const results = await fb.ml.runBenchmark(cfg);
-        return { report, results, userAgent: navigator.userAgent };
+        let softwareWebgl: { report: typeof report; results: typeof results } | string;
+        try {
+          const webgl = await fb.selectBackend({ preference: 'webgl', allowSoftwareWebgl: true });
+          softwareWebgl =
+            webgl.backend === 'webgl'
+              ? { report: webgl, results: await fb.ml.runBenchmark({ ...cfg, tasks: ['gd-logistic'] }) }
+              : `WebGL unavailable (${webgl.warnings.join(' ')})`;
+        } catch (e) {
+          softwareWebgl = `WebGL run failed: ${String(e)}`;
+        }
+        return { report, results, userAgent: navigator.userAgent, softwareWebgl };
       }, config);
       return run;
     } finally {

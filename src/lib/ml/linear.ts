@@ -77,9 +77,15 @@ export interface LinearFit {
 
 /** Thrown when columns are collinear: names which columns depend on which. */
 export class RankDeficiencyError extends Error {
+  /**
+   * @param columns names of the dependent terms (or '(Intercept)')
+   * @param dependsOn for each, the names of the terms it is a combination of
+   * @param indices for each, its index in the model's terms (-1 for the intercept)
+   */
   constructor(
     readonly columns: string[],
     readonly dependsOn: string[][],
+    readonly indices: number[] = [],
   ) {
     super(
       'The features are collinear: ' +
@@ -110,6 +116,7 @@ function throwIfRankDeficient(qr: QR, basis: Basis): void {
     deps.map((d) => names[d.column]),
     // An empty combination means the centred column is zero: constant, i.e. a multiple of the intercept.
     deps.map((d) => (d.dependsOn.length === 0 && basis.intercept ? [INTERCEPT_NAME] : d.dependsOn.map((j) => names[j]))),
+    deps.map((d) => d.column - (basis.intercept ? 1 : 0)),
   );
 }
 

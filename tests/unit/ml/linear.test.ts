@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitLinear, goodnessOfFit, predictLinear, rawResidual, RankDeficiencyError } from '../../../src/lib/ml/linear';
 import { elasticNetCD } from '../../../src/lib/ml/lasso';
+import { buildBasis, polynomialTerms } from '../../../src/lib/ml/basis';
+import { householderQR } from '../../../src/lib/ml/qr';
+import { inverseGramDiagonal, inverseGramDiagonalRefined } from '../../../src/lib/ml/least-squares';
+import { syntheticData } from '../../../src/lib/ml/synthetic';
 import { matrixFromColumns } from '../../../src/lib/ml/matrix';
 
 const x1 = Float64Array.of(1, 2, 3, 4, 5, 6, 7);
@@ -30,6 +34,8 @@ describe('exact linear regression', () => {
       expect(err.columns).toHaveLength(1);
       expect([...err.columns, ...err.dependsOn[0]].sort()).toEqual(['a', 'b', 'c']);
       expect(err.message).toMatch(/linear combination/);
+      expect(err.indices).toHaveLength(1);
+      expect(['a', 'b', 'c'][err.indices[0]]).toBe(err.columns[0]);
     }
     // a constant column is collinear with the intercept
     expect(() => fitLinear(matrixFromColumns([x1, new Float64Array(7).fill(4)]), y)).toThrow(/\(Intercept\)/);
@@ -77,6 +83,17 @@ describe('exact linear regression', () => {
     expect(g.residualStd).toBeCloseTo(Math.sqrt(0.02), 14);
     const r = rawResidual({ rows: 2, hi: [Float64Array.of(1, 1), Float64Array.of(1, 2)], lo: [null, null] }, Float64Array.of(3, 5), [1, 2]);
     expect(Array.from(r)).toEqual([0, 0]);
+  });
+  it('large data uses the float64 covariance formula, which agrees with the refined one', () => {
+    const d = syntheticData(25_000, 8, 3); // 25,000 x 9 parameters: above the refined-covariance limit
+    const fit = fitLinear(d.X, d.y);
+    const basis = buildBasis(d.X, polynomialTerms(fit.model.featureNames, 1), true);
+    const qr = householderQR(basis.conditioned.map((c) => c.slice()));
+    const cheap = inverseGramDiagonal(qr, basis.toRaw);
+    const refined = inverseGramDiagonalRefined(qr, basis.raw, basis.toRaw);
+    cheap.forEach((v, j) => expect(Math.abs(v - refined[j]) / refined[j]).toBeLessThan(1e-10));
+    const s2 = fit.summary.rss / fit.summary.dfResidual;
+    fit.summary.standardErrors!.forEach((se, j) => expect(se).toBeCloseTo(Math.sqrt(s2 * refined[j + 1]), 12));
   });
   it('rejects bad options', () => {
     expect(() => fitLinear(matrixFromColumns([x1]), y, { l2: -1 })).toThrow(/non-negative/);

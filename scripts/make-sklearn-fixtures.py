@@ -72,7 +72,6 @@ def ols_summary(X, y, intercept=True):
         vif.append(tss / (res @ res))
     tss = ((y - y.mean()) ** 2).sum() if intercept else (y ** 2).sum()
     r2 = 1 - (r @ r) / tss
-    k = p
     adj = 1 - (1 - r2) * ((n - 1) if intercept else n) / df
     return {"se": lst(se), "t": lst(b / se), "vif": vif, "r2": r2, "adjustedR2": adj,
             "residualStd": float(np.sqrt(s2)), "rss": float(r @ r)}

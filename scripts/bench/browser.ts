@@ -44,7 +44,8 @@ export async function runInBrowser(config: BenchmarkConfig, log: (s: string) => 
     });
     const base = `http://127.0.0.1:${PORT}/`;
     await waitForServer(`${base}harness.html`, 30_000);
-    const { chromium } = await import('playwright-core');
+    // @playwright/test re-exports playwright-core's launcher (and is a declared dependency).
+    const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],

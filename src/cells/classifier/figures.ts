@@ -28,10 +28,9 @@ function probabilityAt(model: LogisticModel, x1: number, x2: number): Float64Arr
 }
 
 export function classifierFigures(output: ClassifierOutput, threshold: number): Figure[] {
-  const { spec, fit, classes, binary } = output;
+  const { spec, model, classes, binary } = output;
   const train = output.parts.train;
   const actual = output.scores.train!.actual;
-  const model = fit.model;
   if (spec.features.length === 1 && binary) {
     const positive = String(classes[1]);
     const input = {

@@ -1,6 +1,6 @@
 import type { CellKind } from '../types';
 import { classifierSchema, type ClassifierOptions } from './schema';
-import { runClassifier } from './run';
+import { runClassifierCell } from './run';
 import ClassifierView from './ClassifierView.svelte';
 
 export const classifierCell: CellKind<ClassifierOptions> = {
@@ -8,6 +8,6 @@ export const classifierCell: CellKind<ClassifierOptions> = {
   label: 'Classifier',
   schema: classifierSchema,
   inputs: (options) => [options.input],
-  run: runClassifier,
+  run: runClassifierCell,
   view: ClassifierView as CellKind<ClassifierOptions>['view'],
 };

@@ -4,7 +4,9 @@
 import type { Table } from '../../lib/data/table';
 import { isNumeric } from '../../lib/data/table';
 import type { Label } from '../../lib/ml/labels';
-import type { LogisticFit } from '../../lib/ml/logistic';
+import type { LogisticFit, LogisticModel } from '../../lib/ml/logistic';
+import type { TrainingSummary } from '../../lib/ml/gd/trainer';
+import { trainingOptions, type TrainingProgress } from '../shared/training';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import { missingColumns, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
@@ -14,14 +16,21 @@ import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
 import { pick } from '../shared/pick';
 import type { ClassifierOptions } from './schema';
-import { fitClassifierSpec, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
+import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
+import { fitClassifierSpec, fitClassifierSpecGD, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
 import { isBinary, judge, scoreRecord, type ClassifierMetrics } from './evaluation';
 import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
 
 export interface ClassifierOutput extends ModelOutput {
   task: 'classification';
   spec: ClassifierSpec;
+  solver: 'exact' | 'gradient-descent';
+  /** The exact fit (the reference solution; it also tells whether the classes are separable). */
   fit: LogisticFit;
+  /** The model whose probabilities, predictions and metrics are reported: exact, or trained by gradient descent. */
+  model: LogisticModel;
+  /** Gradient descent only: the loss history and how training ended. */
+  training?: TrainingSummary & TrainingProgress & { optimizer: string; learningRate: number };
   /** The model's classes, sorted; with two, the second is the positive class. */
   classes: Label[];
   binary: boolean;
@@ -74,17 +83,31 @@ export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
   return fit;
 }
 
-/**
- * The one place that chooses the solver. Gradient descent (TensorFlow.js) is
- * to be wired in here, for this cell and the regression cell alike.
- */
-function train(options: ClassifierOptions, spec: ClassifierSpec, table: Table): LogisticFit {
-  if (options.solver === 'gradient-descent') {
-    throw new Error('Gradient descent training is not available yet for the classifier. Choose the exact solver (Newton/IRLS in float64).');
+let lastTraining: { train: Table; key: string; fit: LogisticGdFit } | undefined;
+
+/** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
+export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Promise<ClassifierOutput | ColumnChoice | Waiting> {
+  const exact = runClassifier(ctx);
+  if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
+  const { spec, parts } = exact;
+  const training = await trainingOptions(ctx.options, ctx, parts.validation !== undefined);
+  // As with the exact fit, a threshold move must not retrain: reuse the last
+  // training of the same model, options and rows.
+  const key = JSON.stringify([spec, ctx.options.optimizer, training.learningRate, training.batchSize, training.epochs, ctx.options.patience]);
+  let gd = lastTraining?.train === parts.train && lastTraining.key === key ? lastTraining.fit : undefined;
+  if (!gd) {
+    gd = await fitClassifierSpecGD(spec, parts.train, exact.classes, training, parts.validation);
+    lastTraining = { train: parts.train, key, fit: gd };
   }
-  return fitOnce(spec, table);
+  return {
+    ...exact,
+    ...describeModel(gd.model, spec, parts, exact.threshold),
+    solver: 'gradient-descent',
+    training: { ...gd, epochs: training.epochs ?? gd.epochsRun, optimizer: training.optimizer ?? 'adam', learningRate: training.learningRate ?? NaN },
+  };
 }
 
+/** The exact solution (Newton/IRLS in float64), measured on every part. */
 export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting {
   const input = inputs[options.input];
   const waiting = waitingOn(input);
@@ -95,35 +118,39 @@ export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>
   if (choice) return choice;
   if (spec.features.includes(spec.target)) throw new Error(`'${spec.target}' is the target; it cannot also be a feature.`);
 
-  const fit = train(options, spec, parts.train);
+  const fit = fitOnce(spec, parts.train);
   const { classes } = fit.model;
   const threshold = valueOf(options.threshold);
+  return {
+    task: 'classification',
+    spec,
+    solver: 'exact',
+    fit,
+    classes,
+    binary: isBinary(classes),
+    threshold,
+    parts,
+    ...describeModel(fit.model, spec, parts, threshold),
+    separable: fit.separable,
+    numeric: numericColumnNames(parts.train),
+    labelColumns: labelColumnNames(parts.train),
+    fitter: classifierFitter(spec, threshold),
+  };
+}
+
+/** A model's scores, predictions, metrics and coefficients on every part present. */
+function describeModel(model: LogisticModel, spec: ClassifierSpec, parts: DataParts, threshold: number) {
   const scores: ClassifierOutput['scores'] = {};
   const predictions: ClassifierOutput['predictions'] = {};
   const metrics: ClassifierOutput['metrics'] = {};
   for (const name of ['train', 'validation', 'test'] as const) {
     const table = parts[name];
     if (!table) continue;
-    scores[name] = scoreClassifier(fit, spec, table);
-    ({ predicted: predictions[name], metrics: metrics[name] } = judge(scores[name], classes, threshold));
+    scores[name] = scoreClassifier({ model }, spec, table);
+    ({ predicted: predictions[name], metrics: metrics[name] } = judge(scores[name], model.classes, threshold));
   }
-  return {
-    task: 'classification',
-    spec,
-    fit,
-    classes,
-    binary: isBinary(classes),
-    threshold,
-    parts,
-    scores,
-    predictions,
-    metrics,
-    ...(fit.model.multinomial ? { classCoefficients: classCoefficients(fit.model) } : { coefficients: binaryCoefficientRows(fit.model) }),
-    separable: fit.separable,
-    numeric: numericColumnNames(parts.train),
-    labelColumns: labelColumnNames(parts.train),
-    fitter: classifierFitter(spec, threshold),
-  };
+  const coefficients = model.multinomial ? { classCoefficients: classCoefficients(model) } : { coefficients: binaryCoefficientRows(model) };
+  return { model, scores, predictions, metrics, ...coefficients };
 }
 
 /** Fits this cell's model on other rows (cross-validation folds, sweeps). */

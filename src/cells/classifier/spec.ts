@@ -1,5 +1,6 @@
-// A logistic regression described by plain values, fitted exactly on a table.
-// The classifier cell, cross-validation and sweeps all fit through here.
+// A logistic regression described by plain values, fitted on a table exactly
+// (Newton/IRLS in float64) or by gradient descent (TensorFlow.js). The
+// classifier cell, cross-validation and sweeps all fit through here.
 //
 // The decision threshold is not part of the spec: a threshold only turns
 // probabilities into labels after the fit (see evaluation.ts), so moving it
@@ -7,7 +8,10 @@
 import type { Table } from '../../lib/data/table';
 import { fitLogistic, predictProba, type LogisticFit } from '../../lib/ml/logistic';
 import type { Label } from '../../lib/ml/labels';
+import { fitLogisticGD, type LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
+import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, labelTarget } from '../shared/design';
+import { penaltyOf } from '../shared/penalty';
 
 export interface ClassifierSpec {
   target: string;
@@ -35,14 +39,33 @@ export function labelsOf(table: Table, target: string): Label[] {
   return labels;
 }
 
-export function fitClassifierSpec(spec: ClassifierSpec, table: Table): LogisticFit {
-  const penalty = spec.penalty === 'none' ? {} : spec.penalty === 'l2' ? { l2: spec.alpha } : { l1: spec.alpha };
-  return fitLogistic(featureMatrix(table, spec.features), labelsOf(table, spec.target), {
+function modelOptions(spec: ClassifierSpec) {
+  return {
     featureNames: spec.features,
     intercept: spec.intercept,
-    classWeight: spec.classWeight === 'balanced' ? 'balanced' : undefined,
+    classWeight: spec.classWeight === 'balanced' ? ('balanced' as const) : undefined,
     multinomial: spec.multinomial,
-    ...penalty,
+    ...penaltyOf(spec),
+  };
+}
+
+export function fitClassifierSpec(spec: ClassifierSpec, table: Table): LogisticFit {
+  return fitLogistic(featureMatrix(table, spec.features), labelsOf(table, spec.target), modelOptions(spec));
+}
+
+/** Gradient descent on TensorFlow.js for the same model (same classes as the exact fit), validated on `validation` when given. */
+export function fitClassifierSpecGD(
+  spec: ClassifierSpec,
+  table: Table,
+  classes: Label[],
+  training: GdOptions,
+  validation?: Table,
+): Promise<LogisticGdFit> {
+  return fitLogisticGD(featureMatrix(table, spec.features), labelsOf(table, spec.target), {
+    ...modelOptions(spec),
+    classes,
+    validation: validation && { X: featureMatrix(validation, spec.features), labels: labelTarget(validation, spec.target) },
+    ...training,
   });
 }
 
@@ -52,7 +75,7 @@ export interface PartScores {
   proba: Float64Array[];
 }
 
-export function scoreClassifier(fit: LogisticFit, spec: ClassifierSpec, table: Table): PartScores {
+export function scoreClassifier(fit: Pick<LogisticFit, 'model'>, spec: ClassifierSpec, table: Table): PartScores {
   return {
     actual: labelTarget(table, spec.target),
     proba: predictProba(fit.model, featureMatrix(table, spec.features)),

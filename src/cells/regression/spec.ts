@@ -7,6 +7,7 @@ import { fitLinear, predictLinear, type LinearFit } from '../../lib/ml/linear';
 import { fitLinearGD, type LinearGdFit } from '../../lib/ml/gd/linear-gd';
 import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, numericTarget } from '../shared/design';
+import { penaltyOf } from '../shared/penalty';
 
 export interface RegressionSpec {
   target: string;
@@ -15,11 +16,6 @@ export interface RegressionSpec {
   intercept: boolean;
   penalty: 'none' | 'l2' | 'l1';
   alpha: number;
-}
-
-/** The engine's penalty options for a spec (the same objective for both solvers). */
-export function penaltyOf(spec: Pick<RegressionSpec, 'penalty' | 'alpha'>): { l1?: number; l2?: number } {
-  return spec.penalty === 'none' ? {} : spec.penalty === 'l2' ? { l2: spec.alpha } : { l1: spec.alpha };
 }
 
 export function fitRegressionSpec(spec: RegressionSpec, table: Table): LinearFit {

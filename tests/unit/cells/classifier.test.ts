@@ -4,7 +4,7 @@ import { readCsvText } from '../../../src/lib/data/csv/read';
 import type { Table } from '../../../src/lib/data/table';
 import { fitLogistic, predictClasses, predictProba } from '../../../src/lib/ml/logistic';
 import { featureMatrix, labelTarget } from '../../../src/cells/shared/design';
-import { runClassifier, type ClassifierOutput } from '../../../src/cells/classifier/run';
+import { runClassifier, runClassifierCell, type ClassifierOutput } from '../../../src/cells/classifier/run';
 import { classifierSchema } from '../../../src/cells/classifier/schema';
 import { judge, metricRows, predictLabels } from '../../../src/cells/classifier/evaluation';
 import { logOddsLine } from '../../../src/cells/classifier/figures';
@@ -242,10 +242,29 @@ describe('classifier cell: labels, separability and errors', () => {
     expect(() => classify({ target: 'mean_area', features: ['mean_radius'] }, cancer)).toThrow(/distinct values.*regression/);
   });
 
-  it('refuses the gradient-descent solver for now, with a clear message', () => {
-    expect(() => classify({ target: 'diagnosis', features: ['mean_radius'], solver: 'gradient-descent' }, cancer)).toThrow(
-      /Gradient descent training is not available yet/,
-    );
+  it('trains by gradient descent (TensorFlow.js, CPU in Node) to the exact solution, reporting progress and the loss history', async () => {
+    const options = classifierSchema.parse({
+      input: 'd',
+      target: 'diagnosis',
+      features: ['mean_radius', 'mean_texture'],
+      solver: 'gradient-descent',
+      optimizer: 'adam',
+      learningRate: 0.1,
+      epochs: 400,
+    });
+    const ctx = context<typeof options>(options, { d: { table: cancer } });
+    const out = (await runClassifierCell(ctx)) as ClassifierOutput;
+    expect(out.solver).toBe('gradient-descent');
+    expect(out.training!.epochsRun).toBe(400);
+    // The exact Newton solution is the reference; float32 Adam lands close to it.
+    const exact = out.fit.model;
+    out.model.coefficients[0].forEach((w, j) => relClose(w, exact.coefficients[0][j], 1e-2));
+    relClose(out.model.intercept[0], exact.intercept[0], 1e-2);
+    expect(out.training!.history.at(-1)!.trainLoss).toBeCloseTo(out.fit.logLoss, 3);
+    // The view saw progress rise to the end and the history grow.
+    expect(ctx.progressSeen.at(-1)).toBe(1);
+    expect(ctx.progressSeen.every((p, i) => i === 0 || p >= ctx.progressSeen[i - 1])).toBe(true);
+    expect((ctx.partialsSeen.at(-1) as { history: unknown[] }).history.length).toBe(out.training!.history.length);
   });
 
   it('asks for replacement columns the data lacks, and offers label columns for the target', () => {

@@ -57,7 +57,7 @@ test('moving the degree slider ten times quickly shows only the last degree', as
   const coefficients = await tableValues(rooms, 'Coefficients');
   expect(Object.keys(coefficients)).toEqual(['Intercept', 'RM', 'RM^2', 'RM^3']);
   expectClose(coefficients['RM^3'][0], exact.model.coefficients[2], 1e-5);
-  await expect(rooms.getByRole('img', { name: /degree 3 least-squares fit/i })).toBeVisible();
+  await expect(rooms.getByRole('img', { name: /least-squares degree 3 fit/i })).toBeVisible();
   await expect(page.locator('[data-status="error"]')).toHaveCount(0);
 });
 

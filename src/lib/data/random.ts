@@ -47,6 +47,12 @@ export function createRng(seed: number): Rng {
   return { nextUint32, next: () => nextUint32() / 2 ** 32, int };
 }
 
+/** The generator as a plain function of floats in [0, 1), for code that only needs `random()`. */
+export function floatStream(seed: number): () => number {
+  const rng = createRng(seed);
+  return rng.next;
+}
+
 /** Accepts either a seed or a generator already in use (so several steps can share one stream). */
 export function toRng(seedOrRng: number | Rng): Rng {
   return typeof seedOrRng === 'number' ? createRng(seedOrRng) : seedOrRng;

@@ -1,28 +1,5 @@
-// Seeded pseudo-random numbers (mulberry32) so shuffles and synthetic data are reproducible.
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates shuffle of 0..n-1 with a seeded generator. */
-export function permutation(n: number, random: () => number): Int32Array {
-  const p = new Int32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-  }
-  return p;
-}
+// Normal deviates for synthetic data. The seeded generator itself (mulberry32)
+// and shuffles live in ../data/random.ts, shared with splits and folds.
 
 /** Standard normal deviates (Box–Muller). */
 export function gaussian(random: () => number): () => number {

@@ -2,7 +2,8 @@
 // Gaussian features (used by the benchmark, the browser harness and tests).
 import type { Matrix } from './matrix';
 import { sigmoid } from './logistic';
-import { gaussian, mulberry32 } from './random';
+import { gaussian } from './random';
+import { floatStream } from '../data/random';
 
 export interface SyntheticData {
   X: Matrix;
@@ -15,7 +16,7 @@ export interface SyntheticData {
 }
 
 export function syntheticData(rows: number, features: number, seed = 42, noise = 1): SyntheticData {
-  const random = mulberry32(seed);
+  const random = floatStream(seed);
   const g = gaussian(random);
   const beta = Float64Array.from({ length: features }, (_, j) => (j % 2 === 0 ? 1 : -1) * (1 + j / features));
   const intercept = 0.5;

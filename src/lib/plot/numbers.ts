@@ -47,18 +47,6 @@ export function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
-/** A small seeded generator (mulberry32), so jitter is the same on every draw and in snapshots. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** "1 point" / "150 points"; "3 classes" with `many` given. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -1,7 +1,8 @@
 import { groupByClass } from './classes';
 import { curveTrace } from './curve';
 import { axis, baseLayout, lineShape } from './layout';
-import { extent, formatNumber, logit, padded, plural, seededRandom, sigmoid } from './numbers';
+import { extent, formatNumber, logit, padded, plural, sigmoid } from './numbers';
+import { floatStream } from '../data/random';
 import { pointsTrace } from './points';
 import { COLOURS, classColour } from './theme';
 import { thresholdX, type Logistic1D } from './threshold';
@@ -77,7 +78,8 @@ function thresholdMarks(parts: Parts, level: number, yRange: [number, number]): 
  */
 export function sigmoidFigure(input: SigmoidInput): Figure {
   const parts = partsOf(input);
-  const random = seededRandom(input.seed ?? 1);
+  // Seeded, so the jitter is the same on every draw and in snapshots.
+  const random = floatStream(input.seed ?? 1);
   const spread = input.jitter ?? 0.04;
   const jittered = Array.from(input.y, (v) => v + (random() * 2 - 1) * spread);
   const z = (x: number) => input.weight * x + input.intercept;

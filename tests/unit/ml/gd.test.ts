@@ -11,11 +11,12 @@ import { fitLinear, predictLinear } from '../../../src/lib/ml/linear';
 import { fitLogistic } from '../../../src/lib/ml/logistic';
 import { matrixFromColumns, type Matrix } from '../../../src/lib/ml/matrix';
 import { mse } from '../../../src/lib/ml/metrics';
-import { gaussian, mulberry32 } from '../../../src/lib/ml/random';
+import { gaussian } from '../../../src/lib/ml/random';
+import { floatStream } from '../../../src/lib/data/random';
 import { maxRelativeError, readDataset, standardiseMatrix } from './datasets';
 
 function synthetic(n: number, beta: number[], noise: number, seed: number): { X: Matrix; y: Float64Array } {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(floatStream(seed));
   const cols = beta.map(() => Float64Array.from({ length: n }, () => g()));
   const y = Float64Array.from({ length: n }, (_, i) => 1.5 + beta.reduce((s, b, j) => s + b * cols[j][i], 0) + noise * g());
   return { X: matrixFromColumns(cols), y };
@@ -89,7 +90,7 @@ describe('linear regression by gradient descent', () => {
   });
   it('early stopping on validation loss keeps the best weights', async () => {
     // 25 rows, 20 noise features: the validation loss turns up once the noise is fitted.
-    const g = gaussian(mulberry32(11));
+    const g = gaussian(floatStream(11));
     const make = (n: number) => {
       const cols = Array.from({ length: 20 }, () => Float64Array.from({ length: n }, () => g()));
       return { X: matrixFromColumns(cols), y: Float64Array.from(cols[0], (v) => v + g()) };

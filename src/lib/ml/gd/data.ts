@@ -2,7 +2,7 @@
 // standardisation with the mean and scale of the training rows (kept with the model),
 // written as row-major float32.
 import { takeMatrixRows, toRowMajorFloat32, type Matrix } from '../matrix';
-import { mulberry32, permutation } from '../random';
+import { permutation } from '../../data/random';
 import { columnScaling } from '../stats';
 
 export interface Split {
@@ -13,7 +13,7 @@ export interface Split {
 /** A seeded random holdout of round(n * fraction) rows (both parts in original order). */
 export function holdout(n: number, fraction: number, seed: number): Split {
   if (!(fraction > 0 && fraction < 1)) throw new Error(`validationFraction must be between 0 and 1 (got ${fraction}).`);
-  const order = permutation(n, mulberry32(seed ^ 0x9e3779b9));
+  const order = permutation(n, (seed ^ 0x9e3779b9) >>> 0);
   const nv = Math.max(1, Math.round(n * fraction));
   return { train: order.slice(nv).sort(), validation: order.slice(0, nv).sort() };
 }

@@ -8,7 +8,7 @@
 // and everything disposed in `finally`, on success, error or abort alike.
 import * as tf from '@tensorflow/tfjs';
 import { disposeOptimizer, makeOptimizer, type OptimizerName } from './optimizers';
-import { mulberry32, permutation } from '../random';
+import { createRng, permutation } from '../../data/random';
 import { abortError, yieldToEventLoop } from '../yield';
 
 export interface EpochProgress {
@@ -101,7 +101,7 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
   const p = spec.features;
   const B = spec.outputs;
   const batchSize = options.batchSize === 'full' || options.batchSize === undefined ? n : Math.max(1, Math.min(n, Math.floor(options.batchSize)));
-  const random = mulberry32(options.seed ?? 1);
+  const random = createRng(options.seed ?? 1);
   const signal = options.signal;
   if (signal?.aborted) throw abortError(signal);
 

@@ -1,17 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { cell, openNotebook, settled, summaryRow, uploadCsv } from './helpers';
+import { cell, freshStart, openNotebook, settled, summaryRow, uploadCsv } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   // Each test starts from the shipped notebooks: no saved edits or uploads.
-  await page.goto('./');
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase('fitbook');
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    });
-  });
-  await page.reload();
+  await freshStart(page);
 });
 
 test('the shell shows the notebooks, the backend badge and no error in any shipped notebook', async ({ page }) => {

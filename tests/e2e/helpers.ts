@@ -30,3 +30,16 @@ export async function summaryRow(section: Locator, column: string): Promise<Reco
   const cells = [await row.getByRole('rowheader').innerText(), ...(await row.getByRole('cell').allInnerTexts())];
   return Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]?.trim() ?? '']));
 }
+
+/** Opens the app with no saved edits, uploads or backend choice: the shipped notebooks as they are. */
+export async function freshStart(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('fitbook');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  });
+  await page.reload();
+}

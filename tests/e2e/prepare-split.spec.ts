@@ -1,17 +1,9 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { cell, openNotebook, settled, uploadCsv } from './helpers';
+import { cell, freshStart, openNotebook, settled, uploadCsv } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   // Start from the shipped notebook: no saved edits or uploads.
-  await page.goto('./');
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase('fitbook');
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    });
-  });
-  await page.reload();
+  await freshStart(page);
   await openNotebook(page, 'Preparing data');
 });
 

@@ -9,8 +9,9 @@ import type { TrainingSummary } from '../../lib/ml/gd/trainer';
 import { trainingOptions, type TrainingProgress } from '../shared/training';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
-import { missingColumns, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
-import { partsFrom, type DataParts, type PartName } from '../shared/parts';
+import type { ColumnChoice, Waiting } from '../shared/table-input';
+import { modelParts } from '../shared/model-inputs';
+import type { DataParts, PartName } from '../shared/parts';
 import { numericColumnNames } from '../shared/design';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
@@ -109,14 +110,10 @@ export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Pro
 
 /** The exact solution (Newton/IRLS in float64), measured on every part. */
 export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting {
-  const input = inputs[options.input];
-  const waiting = waitingOn(input);
-  if (waiting) return waiting;
-  const parts = partsFrom(input, options.input);
   const spec = specOf(options);
-  const choice = missingColumns(parts.train, [spec.target, ...spec.features]);
-  if (choice) return choice;
-  if (spec.features.includes(spec.target)) throw new Error(`'${spec.target}' is the target; it cannot also be a feature.`);
+  const ready = modelParts(inputs, options.input, spec);
+  if ('instead' in ready) return ready.instead;
+  const { parts } = ready;
 
   const fit = fitOnce(spec, parts.train);
   const { classes } = fit.model;

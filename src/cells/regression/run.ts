@@ -7,8 +7,9 @@ import type { TrainingSummary } from '../../lib/ml/gd/trainer';
 import { regressionMetrics, type RegressionMetrics } from '../../lib/ml/metrics';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
-import { missingColumns, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
-import { partsFrom, type DataParts, type PartName } from '../shared/parts';
+import type { ColumnChoice, Waiting } from '../shared/table-input';
+import { modelParts } from '../shared/model-inputs';
+import type { DataParts, PartName } from '../shared/parts';
 import { numericColumnNames } from '../shared/design';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
@@ -60,14 +61,10 @@ export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Pro
 
 /** The exact solution (float64 QR), measured on every part. */
 export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting {
-  const input = inputs[options.input];
-  const waiting = waitingOn(input);
-  if (waiting) return waiting;
-  const parts = partsFrom(input, options.input);
   const spec = specOf(options);
-  const choice = missingColumns(parts.train, [spec.target, ...spec.features]);
-  if (choice) return choice;
-  if (spec.features.includes(spec.target)) throw new Error(`'${spec.target}' is the target; it cannot also be a feature.`);
+  const ready = modelParts(inputs, options.input, spec);
+  if ('instead' in ready) return ready.instead;
+  const { parts } = ready;
 
   const fit = fitRegressionSpec(spec, parts.train);
   return {

@@ -219,3 +219,18 @@ test('the backend badge says which TensorFlow.js backend runs and why, and the r
   await page.goto('./?softwareWebgl=1&backend=webgl#/your-data');
   await expect(page.getByText(/^Backend: /)).toHaveText('Backend: webgl');
 });
+
+test('a file over the size limit is refused with the limit named, and the page stays usable', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await expect(data.getByText(/up to 50 MB/)).toBeVisible();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(51 * 1024 * 1024)], 'huge.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  await data.getByRole('group', { name: 'Data source' }).dispatchEvent('drop', { dataTransfer });
+  await expect(data.getByRole('alert')).toContainText("'huge.csv' is 51 MB; fitbook reads files up to 50 MB");
+  await uploadCsv(data, 'small.csv', 'a\n1\n');
+  await expect(data.getByText('1 rows × 1 columns')).toBeVisible();
+});

@@ -83,7 +83,7 @@ test('empty, header-only and binary files get clear alerts in the cell', async (
   await expect(data.getByRole('alert')).toContainText(/binary|not.*text/i);
   // The page is still alive: a good file reads fine afterwards.
   await uploadCsv(data, 'ok.csv', 'x,y\n1,2\n');
-  await expect(data.getByText('1 rows × 2 columns')).toBeVisible();
+  await expect(data.getByText('1 row × 2 columns')).toBeVisible();
 });
 
 test('a header made of HTML is shown as text', async ({ page }) => {
@@ -170,7 +170,7 @@ test('the delimiter can be overridden', async ({ page }) => {
   await uploadCsv(data, 'semi.csv', 'a;b\n1;2\n3;4\n');
   await expect(data.getByText('2 rows × 2 columns')).toBeVisible();
   await data.getByLabel('Delimiter').selectOption('comma');
-  await expect(data.getByText('2 rows × 1 columns')).toBeVisible();
+  await expect(data.getByText('2 rows × 1 column')).toBeVisible();
   await expect(data.getByRole('rowheader', { name: 'a;b' })).toBeVisible();
 });
 
@@ -178,9 +178,9 @@ test('following the link of the open notebook keeps its state', async ({ page })
   await openNotebook(page, 'Your data');
   const data = cell(page, 'Dataset', 'data');
   await uploadCsv(data, 'one.csv', 'x,y\n1,2\n');
-  await expect(data.getByText('1 rows × 2 columns')).toBeVisible();
+  await expect(data.getByText('1 row × 2 columns')).toBeVisible();
   await openNotebook(page, 'Your data');
-  await expect(cell(page, 'Dataset', 'data').getByText('1 rows × 2 columns')).toBeVisible();
+  await expect(cell(page, 'Dataset', 'data').getByText('1 row × 2 columns')).toBeVisible();
   await expect(page.locator('[data-status]').first()).toHaveAttribute('data-status', 'idle');
 });
 
@@ -232,5 +232,5 @@ test('a file over the size limit is refused with the limit named, and the page s
   await data.getByRole('group', { name: 'Data source' }).dispatchEvent('drop', { dataTransfer });
   await expect(data.getByRole('alert')).toContainText("'huge.csv' is 51 MB; fitbook reads files up to 50 MB");
   await uploadCsv(data, 'small.csv', 'a\n1\n');
-  await expect(data.getByText('1 rows × 1 columns')).toBeVisible();
+  await expect(data.getByText('1 row × 1 column')).toBeVisible();
 });

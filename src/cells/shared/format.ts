@@ -7,3 +7,8 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
   if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return value.toExponential(digits - 1);
   return String(Number(value.toPrecision(digits)));
 }
+
+/** "1 row", "150 rows": a count with its noun in the right number. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

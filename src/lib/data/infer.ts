@@ -5,11 +5,22 @@
 //              an optional point, optional exponent ("1e3", "-0.5", "+3", ".5",
 //              " 7 "), and finite. Not "1,5", "0x10", "Infinity", "1_000".
 //              A column with no values at all is numeric too (all NaN).
-// 2. numeric, decimal comma   when enabled (by default whenever the delimiter
-//              is not a comma): every cell is a number written with a decimal
-//              comma ("1,5", "-0,25", "3") and at least one has a comma. The
-//              values are read as 1.5 etc. and a warning says so. Cells mixing
-//              "." and "," ("1.234,5") are not converted.
+// 2. numeric, with commas   some cells have a comma, and every cell is either
+//    a. a number with commas as thousands separators ("52,000", "-1,234.5",
+//       "1,000,000": a first group of 1–3 digits not starting with 0, then
+//       groups of exactly three) or a plain number (rule 1): read as 52000
+//       etc., with a warning. Applies whatever the delimiter (in a
+//       comma-delimited file such cells are quoted: "1,234").
+//    b. when enabled (by default whenever the delimiter is not a comma): a
+//       number written with a decimal comma ("1,5", "-0,25", "3"). The values
+//       are read as 1.5 etc. and a warning says so. Cells mixing "." and ","
+//       ("1.234,5") are not converted.
+//    A column that fits both ("1,500", "2,250") is read with thousands
+//    separators, unless another column of the same file fits only (b), e.g.
+//    "1,5": then the file writes decimals with a comma, and so does this column.
+//    In a file with a column read by (b), a numeric column whose dotted values
+//    all look like dotted thousands ("1.234", "2.500") gets a warning: the dot
+//    may be a thousands separator. Its values are left as read.
 // 3. boolean   every cell is one of a single pair (true/false, yes/no, y/n,
 //              t/f; trimmed, any case) and both of the pair appear. Columns
 //              of 0 and 1 are numeric (rule 1), which suits models anyway.
@@ -17,6 +28,12 @@
 //              distinct texts and n the number of non-missing cells: few
 //              values, each seen twice on average. Good for one-hot encoding.
 // 5. text      anything else (names, ids, free text).
+//
+// A categorical or text column that is mostly numbers (at least 80% of the
+// non-missing cells, or more than half when the other cells hold no digits at
+// all, like "-" or "unknown") gets a warning listing the values that are not
+// numbers (when there are at most 100 distinct ones), to be added as
+// missing-value markers.
 //
 // String columns keep each cell's text as written (untrimmed), null if missing.
 
@@ -43,6 +60,10 @@ export interface InferredTable {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA_NUMBER = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
+/** "52,000", "-1,234,567.5"; not "0,500" or "1,5", which are decimal commas. */
+const THOUSANDS_COMMA_NUMBER = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
+/** "1.234", "-12.500": what a number with a dot as thousands separator looks like. */
+const DOTTED_THOUSANDS = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 
 /** A cell's number under rule 1, or NaN. */
 export function parseNumber(raw: string): number {
@@ -54,6 +75,17 @@ export function parseNumber(raw: string): number {
 export function parseDecimalComma(raw: string): number {
   const t = raw.trim();
   return DECIMAL_COMMA_NUMBER.test(t) ? Number(t.replace(',', '.')) : NaN;
+}
+
+/** A cell's number with commas as thousands separators ("52,000" → 52000), or as rule 1; else NaN. */
+export function parseThousands(raw: string): number {
+  const t = raw.trim();
+  return THOUSANDS_COMMA_NUMBER.test(t) ? Number(t.replace(/,/g, '')) : parseNumber(t);
+}
+
+/** Whether a text reads as a number in any of the ways above. */
+export function looksNumeric(raw: string): boolean {
+  return Number.isFinite(parseThousands(raw)) || Number.isFinite(parseDecimalComma(raw));
 }
 
 const BOOLEAN_PAIRS: readonly [string, string][] = [
@@ -118,6 +150,127 @@ function asStrings(name: string, raw: readonly string[], missing: boolean[]): Co
   return { name, type: isCategorical(distinct.size, nonMissing) ? 'categorical' : 'text', values };
 }
 
+/** Which way a numeric column's cells were read (other: not numeric by rules 1–2). */
+type Reading = 'number' | 'thousands' | 'decimal-comma' | 'either' | 'other';
+
+interface Inference extends InferredColumn {
+  /** 'either': the cells fit both comma readings (the warning says which was used). */
+  reading: Reading;
+}
+
+export const NEAR_NUMERIC_SHARE = 0.8;
+/** Distinct non-numbers named in the near-numeric warning. */
+const NEAR_NUMERIC_LISTED = 5;
+/** More distinct non-numbers than this are not placeholders: no warning (and the scan stops early). */
+const NEAR_NUMERIC_MAX_DISTINCT = 100;
+
+/**
+ * For a column that is not numeric: a warning naming the cells that stop it
+ * being numeric, when they are few (see the rules at the top), else undefined.
+ */
+function nearNumericWarning(name: string, raw: readonly string[], missing: boolean[], options: InferOptions): string | undefined {
+  let nonMissing = 0;
+  for (const m of missing) if (!m) nonMissing++;
+  if (nonMissing === 0) return undefined;
+  // The failures under the reading that fails least, so that marking them
+  // missing does make the column numeric.
+  let best: Map<string, number> | null = null;
+  let bestFailed = Infinity;
+  const parsers = options.decimalComma ? [parseThousands, parseDecimalComma] : [parseThousands];
+  for (const parse of parsers) {
+    const failures = new Map<string, number>();
+    let failed = 0;
+    for (let i = 0; i < raw.length && failed * 2 < nonMissing; i++) {
+      if (missing[i] || Number.isFinite(parse(raw[i]))) continue;
+      const t = raw[i].trim();
+      failures.set(t, (failures.get(t) ?? 0) + 1);
+      failed++;
+      if (failures.size > NEAR_NUMERIC_MAX_DISTINCT) failed = Infinity;
+    }
+    if (failed < bestFailed) {
+      best = failures;
+      bestFailed = failed;
+    }
+  }
+  if (!best || bestFailed === 0 || bestFailed * 2 >= nonMissing) return undefined;
+  const share = (nonMissing - bestFailed) / nonMissing;
+  const noDigits = [...best.keys()].every((v) => !/\d/.test(v));
+  if (share < NEAR_NUMERIC_SHARE && !noDigits) return undefined;
+  // Most frequent first; ties in the order they appear (the sort is stable).
+  const values = [...best].sort((a, b) => b[1] - a[1]);
+  const listed = values
+    .slice(0, NEAR_NUMERIC_LISTED)
+    .map(([v, n]) => `'${v}' (${n})`)
+    .join(', ');
+  const others = values.length - NEAR_NUMERIC_LISTED;
+  const more = others > 0 ? ` and ${others} other value${others === 1 ? '' : 's'}` : '';
+  const add = values.length === 1 ? 'add it as a missing-value marker' : 'add them as missing-value markers';
+  return `Column "${name}" would be numeric except for ${listed}${more}: ${add} to read it as numbers.`;
+}
+
+function infer(
+  name: string,
+  raw: readonly string[],
+  options: InferOptions,
+  isMissing: MissingTest,
+  preferDecimalComma: boolean,
+): Inference {
+  const missing = raw.map(isMissing);
+  const numbers = asNumbers(raw, missing, parseNumber);
+  if (numbers) {
+    const empty = missing.every(Boolean);
+    return {
+      column: { name, type: 'numeric', values: numbers },
+      reading: 'number',
+      ...(empty && raw.length > 0 ? { warning: `Column "${name}" has no values: every cell is missing.` } : {}),
+    };
+  }
+  const example = raw.find((s, i) => !missing[i] && s.includes(','))?.trim();
+  if (example !== undefined) {
+    const thousands = asNumbers(raw, missing, parseThousands);
+    const decimal = options.decimalComma ? asNumbers(raw, missing, parseDecimalComma) : null;
+    if (decimal && (!thousands || preferDecimalComma)) {
+      const value = parseDecimalComma(example);
+      return {
+        column: { name, type: 'numeric', values: decimal },
+        reading: thousands ? 'either' : 'decimal-comma',
+        warning: thousands
+          ? `Column "${name}" uses a decimal comma, like the rest of this file: "${example}" was read as ${value} (not ${parseThousands(example)}).`
+          : `Column "${name}" uses a decimal comma: "${example}" was read as ${value}.`,
+      };
+    }
+    if (thousands) {
+      return {
+        column: { name, type: 'numeric', values: thousands },
+        reading: decimal ? 'either' : 'thousands',
+        warning: `Column "${name}": "${example}" was read as ${parseThousands(example)} (comma as a thousands separator).`,
+      };
+    }
+  }
+  const column = asBoolean(name, raw, missing) ?? asStrings(name, raw, missing);
+  const warning = column.type === 'boolean' ? undefined : nearNumericWarning(name, raw, missing, options);
+  return { column, reading: 'other', ...(warning ? { warning } : {}) };
+}
+
+/**
+ * For a numeric column read by rule 1 in a file that writes decimals with a
+ * comma: a warning when its dotted values all look like dotted thousands.
+ */
+function dottedThousandsWarning(name: string, raw: readonly string[], isMissing: MissingTest): string | undefined {
+  let example: string | undefined;
+  for (const cell of raw) {
+    if (!cell.includes('.') || isMissing(cell)) continue;
+    const t = cell.trim();
+    if (!DOTTED_THOUSANDS.test(t)) return undefined;
+    example ??= t;
+  }
+  if (example === undefined) return undefined;
+  return (
+    `Column "${name}": "${example}" was read as ${parseNumber(example)}, but this file writes decimals with a comma, ` +
+    `so the dot may be a thousands separator (${Number(example.replace('.', ''))}). The values were not changed.`
+  );
+}
+
 /** One column's type and typed values, from its raw cells. */
 export function inferColumn(
   name: string,
@@ -125,36 +278,25 @@ export function inferColumn(
   options: InferOptions = {},
   isMissing: MissingTest = missingTest(options.missingMarkers),
 ): InferredColumn {
-  const missing = raw.map(isMissing);
-  const numbers = asNumbers(raw, missing, parseNumber);
-  if (numbers) {
-    const empty = missing.every(Boolean);
-    return {
-      column: { name, type: 'numeric', values: numbers },
-      ...(empty && raw.length > 0 ? { warning: `Column "${name}" has no values: every cell is missing.` } : {}),
-    };
-  }
-  if (options.decimalComma && raw.some((s, i) => !missing[i] && s.includes(','))) {
-    const values = asNumbers(raw, missing, parseDecimalComma);
-    if (values) {
-      const example = raw.find((s, i) => !missing[i] && s.includes(','))!.trim();
-      return {
-        column: { name, type: 'numeric', values },
-        warning: `Column "${name}" uses a decimal comma: "${example}" was read as ${parseDecimalComma(example)}.`,
-      };
-    }
-  }
-  return { column: asBoolean(name, raw, missing) ?? asStrings(name, raw, missing) };
+  const { column, warning } = infer(name, raw, options, isMissing, false);
+  return warning === undefined ? { column } : { column, warning };
 }
 
 /** A Table from column names and raw cells (columns[j][i] is row i of column j). */
 export function inferTable(names: readonly string[], columns: readonly string[][], options: InferOptions = {}): InferredTable {
   const isMissing = missingTest(options.missingMarkers);
-  const warnings: string[] = [];
-  const typed = names.map((name, j) => {
-    const { column, warning } = inferColumn(name, columns[j], options, isMissing);
-    if (warning) warnings.push(warning);
-    return column;
-  });
-  return { table: { columns: typed, rowCount: columns[0]?.length ?? 0 }, warnings };
+  const inferred = names.map((name, j) => infer(name, columns[j], options, isMissing, false));
+  // A column that can only be read with decimal commas tells how this file
+  // writes numbers: the columns that could go either way follow it.
+  if (inferred.some((c) => c.reading === 'decimal-comma')) {
+    names.forEach((name, j) => {
+      if (inferred[j].reading === 'either') inferred[j] = infer(name, columns[j], options, isMissing, true);
+      else if (inferred[j].reading === 'number' && inferred[j].warning === undefined) {
+        const warning = dottedThousandsWarning(name, columns[j], isMissing);
+        if (warning) inferred[j] = { ...inferred[j], warning };
+      }
+    });
+  }
+  const warnings = inferred.flatMap((c) => (c.warning ? [c.warning] : []));
+  return { table: { columns: inferred.map((c) => c.column), rowCount: columns[0]?.length ?? 0 }, warnings };
 }

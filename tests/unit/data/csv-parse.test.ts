@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError, parseCsv, type ParseOptions } from '../../../src/lib/data/csv';
 import { detectDelimiter } from '../../../src/lib/data/csv/delimiter';
-import { uniqueHeaders } from '../../../src/lib/data/csv/headers';
+import { NUMERIC_HEADER_WARNING, uniqueHeaders } from '../../../src/lib/data/csv/headers';
+import { leadingComments } from '../../../src/lib/data/csv/parse';
 import { fixture } from './fixtures';
 
 function parseError(input: string | Uint8Array, options: ParseOptions = {}): CsvError {
@@ -117,7 +118,7 @@ describe('parseCsv: quoting and headers', () => {
   });
 
   it('gives the same result however the text is chunked', () => {
-    for (const name of ['quoted-headers.csv', 'bom-semicolon-crlf.csv', 'blank-lines.csv', 'missing.csv']) {
+    for (const name of ['quoted-headers.csv', 'bom-semicolon-crlf.csv', 'blank-lines.csv', 'missing.csv', 'commented.csv']) {
       const whole = parseCsv(fixture(name));
       for (const chunkChars of [1, 2, 3, 7, 16]) {
         expect(parseCsv(fixture(name), { chunkChars })).toEqual(whole);
@@ -128,11 +129,93 @@ describe('parseCsv: quoting and headers', () => {
   });
 });
 
+describe('parseCsv: comment lines at the top', () => {
+  it('skips a # line before the header, with a warning', () => {
+    const r = parseCsv(fixture('commented.csv'));
+    expect(r.delimiter).toBe(',');
+    expect(r.names).toEqual(['temp', 'humidity']);
+    expect(r.rowCount).toBe(2);
+    expect(r.columns).toEqual([
+      ['21.5', '22'],
+      ['40', '41'],
+    ]);
+    expect(r.warnings).toEqual(['Skipped 1 comment line at the top (starting with #).']);
+  });
+
+  it('skips several, indented and between blank lines, before detecting the delimiter; lines stay file lines', () => {
+    // Line 4 has a lone quote and line 2 a semicolon and commas: neither may reach papaparse or the detection.
+    const text = '#a\n  # b; c, d, e\n\n\t#"unclosed\nx;y\n1;2\n3\n4;5\n';
+    expect(leadingComments(text)).toEqual({ count: 3, lines: 4, rest: 'x;y\n1;2\n3\n4;5\n' });
+    const error = parseError(text);
+    expect(error.code).toBe('bad-rows');
+    expect(error.line).toBe(7);
+    expect(error.badRows).toEqual({ count: 1, firstLines: [7], kept: 2 });
+    const r = parseCsv(text, { keepBadRows: true });
+    expect(r.delimiter).toBe(';');
+    expect(r.names).toEqual(['x', 'y']);
+    expect(r.columns).toEqual([
+      ['1', '4'],
+      ['2', '5'],
+    ]);
+    expect(r.warnings).toEqual([
+      'Skipped 3 comment lines at the top (starting with #).',
+      'Skipped 1 row with a different number of fields than the header (2): line 7.',
+    ]);
+  });
+
+  it('counts the comment lines in quote errors too, after a CRLF file', () => {
+    const error = parseError('# note\r\n# more\r\na,b\r\n1,2\r\n3,"open\r\n');
+    expect(error.code).toBe('unterminated-quote');
+    expect(error.line).toBe(5);
+  });
+
+  it('leaves # lines after the header, and files without comments, alone', () => {
+    const r = parseCsv('id,note\n#1,first\n # 2,second\n');
+    expect(r.columns).toEqual([
+      ['#1', ' # 2'],
+      ['first', 'second'],
+    ]);
+    expect(r.warnings).toEqual([]);
+    expect(leadingComments('\na,b\n#1,2\n')).toEqual({ count: 0, lines: 0, rest: '\na,b\n#1,2\n' });
+    // A # later in the line does not make a comment.
+    expect(parseCsv('a#,b\n1,2\n').names).toEqual(['a#', 'b']);
+  });
+
+  it('reports a file of only comments as empty', () => {
+    const error = parseError('# just a note\n\n  # another\n');
+    expect(error.code).toBe('empty');
+    expect(error.message).toBe('This file has only comment lines (starting with #): it has no header and no rows.');
+  });
+});
+
+describe('parseCsv: a header that looks like data', () => {
+  it('warns when every header name is a number', () => {
+    const r = parseCsv('1.5,2.5,3.5\n4.5,5.5,6.5\n');
+    expect(r.names).toEqual(['1.5', '2.5', '3.5']);
+    expect(r.rowCount).toBe(1);
+    expect(r.warnings).toEqual([
+      'The first line looks like numbers, not column names: this file may have no header row; its values were used as names.',
+    ]);
+    expect(NUMERIC_HEADER_WARNING).toBe(r.warnings[0]);
+    // Decimal commas, signs and exponents are numbers too.
+    expect(parseCsv('1,5;-2;3e2\n1;2;3\n').warnings).toEqual([NUMERIC_HEADER_WARNING]);
+  });
+
+  it('does not warn when one name is not a number', () => {
+    expect(parseCsv('1.5,x,3.5\n4.5,5.5,6.5\n').warnings).toEqual([]);
+    expect(uniqueHeaders(['1', '']).warnings).toEqual(['Column 2 has no name in the header; it is called "column_2".']);
+    expect(uniqueHeaders(['1', '1']).warnings).toEqual([
+      NUMERIC_HEADER_WARNING,
+      'Column 2 is also named "1"; it is called "1_2".',
+    ]);
+  });
+});
+
 describe('parseCsv: bad rows', () => {
   it('fails on rows with the wrong number of fields, naming file lines (embedded newlines counted)', () => {
     const error = parseError(fixture('ragged.csv'));
     expect(error.code).toBe('bad-rows');
-    expect(error.badRows).toEqual({ count: 6, firstLines: [3, 6, 9, 11, 12] });
+    expect(error.badRows).toEqual({ count: 6, firstLines: [3, 6, 9, 11, 12], kept: 4 });
     expect(error.line).toBe(3);
     expect(error.message).toBe(
       '6 rows have a different number of fields than the header (3): lines 3, 6, 9, 11, 12, …. ' +
@@ -156,7 +239,7 @@ describe('parseCsv: bad rows', () => {
 
   it('counts lines after a multi-line header and a CRLF quoted newline', () => {
     const error = parseError('"a\r\nb",c\r\n1,"x\r\ny"\r\n2\r\n');
-    expect(error.badRows).toEqual({ count: 1, firstLines: [5] });
+    expect(error.badRows).toEqual({ count: 1, firstLines: [5], kept: 1 });
     expect(error.message).toBe(
       '1 row has a different number of fields than the header (2): line 5. You can skip it and keep the 1 good row.',
     );
@@ -165,8 +248,17 @@ describe('parseCsv: bad rows', () => {
   it('fails even with keepBadRows when no row is good', () => {
     const error = parseError('a,b\n1\n2\n', { keepBadRows: true });
     expect(error.code).toBe('bad-rows');
-    expect(error.badRows).toEqual({ count: 2, firstLines: [2, 3] });
+    expect(error.badRows).toEqual({ count: 2, firstLines: [2, 3], kept: 0 });
     expect(error.message).toContain('nothing to keep');
+    // The count travels with the error's plain data (worker → page).
+    expect(error.toData().badRows?.kept).toBe(0);
+  });
+
+  it('says how many good rows there are to keep, and leaves a successful read\'s badRows as before', () => {
+    const text = 'a,b\n1,2\n3\n4,5\n6,7\n';
+    expect(parseError(text).badRows).toEqual({ count: 1, firstLines: [3], kept: 3 });
+    expect(parseError(text).toData().badRows).toEqual({ count: 1, firstLines: [3], kept: 3 });
+    expect(parseCsv(text, { keepBadRows: true }).badRows).toEqual({ count: 1, firstLines: [3] });
   });
 });
 

@@ -81,7 +81,7 @@ describe('handleCsvRequest', () => {
         error: {
           code: 'bad-rows',
           line: 2,
-          badRows: { count: 1, firstLines: [2] },
+          badRows: { count: 1, firstLines: [2], kept: 0 },
           message:
             '1 row has a different number of fields than the header (2): line 2. ' +
             'No row has the right number of fields, so there is nothing to keep: check the delimiter and the header.',

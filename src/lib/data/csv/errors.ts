@@ -18,6 +18,13 @@ export interface BadRows {
   count: number;
   /** 1-based line numbers in the file (the header is line 1) of the first few. */
   firstLines: number[];
+  /**
+   * On a 'bad-rows' error: how many data rows do have the header's number of
+   * fields, i.e. the rows that "keep the good rows" (keepBadRows) would keep.
+   * 0 means there is nothing to keep, and keepBadRows would fail as well.
+   * Absent on a successful read's meta.badRows (its meta.rowCount says it).
+   */
+  kept?: number;
 }
 
 /** The plain-object form of a CsvError, as it travels between worker and page. */

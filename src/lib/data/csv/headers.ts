@@ -4,6 +4,11 @@
 // the data layer) treats them as markup; views must render them as text
 // (Svelte's {name}, never {@html name}).
 
+import { looksNumeric } from '../infer';
+
+export const NUMERIC_HEADER_WARNING =
+  'The first line looks like numbers, not column names: this file may have no header row; its values were used as names.';
+
 export interface Headers {
   names: string[];
   /** One sentence for each name that was changed. */
@@ -21,6 +26,7 @@ export function uniqueHeaders(raw: string[]): Headers {
   const taken = new Set(bases);
   const seen = new Set<string>();
   const warnings: string[] = [];
+  if (raw.length > 0 && raw.every((name) => looksNumeric(name))) warnings.push(NUMERIC_HEADER_WARNING);
   const names = bases.map((base, i) => {
     const position = i + 1;
     if (raw[i].trim() === '') {

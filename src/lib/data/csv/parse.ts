@@ -73,6 +73,46 @@ function emptyError(): CsvError {
   return new CsvError({ code: 'empty', message: 'This file is empty: it has no header and no rows.' });
 }
 
+interface LeadingComments {
+  /** Comment lines skipped. */
+  count: number;
+  /** Lines (comments and blank lines between them) before the rest of the text. */
+  lines: number;
+  /** The text after the last comment line. */
+  rest: string;
+}
+
+/**
+ * Lines at the top whose first non-space character is # (notes some exporters
+ * write before the header), with any blank lines among them. Lines after the
+ * header are never comments: a data row may start with #.
+ */
+export function leadingComments(text: string): LeadingComments {
+  let count = 0;
+  let lines = 0;
+  let restStart = 0;
+  let line = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    line++;
+    const content = text.slice(start, end);
+    if (/^\s*#/.test(content)) {
+      count++;
+      lines = line;
+      restStart = end + 1;
+    } else if (content.trim() !== '') {
+      break;
+    }
+    start = end + 1;
+  }
+  return { count, lines, rest: count > 0 ? text.slice(restStart) : text };
+}
+
+function commentWarning(count: number): string {
+  return `Skipped ${count === 1 ? '1 comment line' : `${count} comment lines`} at the top (starting with #).`;
+}
+
 function lineList(lines: number[], count: number): string {
   const listed = lines.join(', ');
   return count > lines.length ? `${listed}, …` : listed;
@@ -88,7 +128,7 @@ function badRowsError(badRows: BadRows, fields: number, kept: number): CsvError 
   return new CsvError({
     code: 'bad-rows',
     line: badRows.firstLines[0],
-    badRows,
+    badRows: { ...badRows, kept },
     message: `${rows} a different number of fields than the header (${fields}): ${where}.${advice}`,
   });
 }
@@ -96,12 +136,17 @@ function badRowsError(badRows: BadRows, fields: number, kept: number): CsvError 
 /** Receives papaparse's rows in order and keeps track of line numbers. */
 class RowCollector {
   /** The file line the next row starts on (the first line is 1). */
-  line = 1;
+  line: number;
   names: string[] | null = null;
   warnings: string[] = [];
   columns: string[][] = [];
   rowCount = 0;
   badRows: BadRows = { count: 0, firstLines: [] };
+
+  /** `firstLine`: the file line the text handed to papaparse starts on. */
+  constructor(firstLine = 1) {
+    this.line = firstLine;
+  }
 
   add(row: string[], error: Papa.ParseError | undefined): void {
     const rowLine = this.line;
@@ -140,13 +185,24 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
   const decoded = decodeInput(input, options.maxBytes ?? MAX_CSV_BYTES);
   // One kind of line break from here on (papaparse handles one per file, and
   // line counting is simpler); a quoted value's \r\n becomes \n too.
-  const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
-  if (!/\S/.test(text)) {
+  const normalised = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  if (!/\S/.test(normalised)) {
     throw emptyError();
+  }
+  // Comment lines go before anything else sees the text, so that they cannot
+  // fool the delimiter detection or become the header.
+  const comments = leadingComments(normalised);
+  const text = comments.rest;
+  if (!/\S/.test(text)) {
+    throw new CsvError({
+      code: 'empty',
+      message: 'This file has only comment lines (starting with #): it has no header and no rows.',
+    });
   }
   const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
 
-  const collector = new RowCollector();
+  const collector = new RowCollector(comments.lines + 1);
+  if (comments.count > 0) collector.warnings.push(commentWarning(comments.count));
   let failure: unknown = null;
   Papa.parse<string[]>(text, {
     worker: false,

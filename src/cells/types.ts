@@ -33,6 +33,8 @@ export interface CellViewProps<Options = Record<string, unknown>, Output = unkno
   options: Options;
   cellState: CellState;
   output: Output | undefined;
+  /** The last successful output, kept while the cell is in error (for its pickers). */
+  previous: Output | undefined;
   progress: number | undefined;
   /** The running fit's latest intermediate result (see RunContext.partial). */
   partial: unknown;

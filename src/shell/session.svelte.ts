@@ -22,12 +22,22 @@ export class NotebookSession {
   /** Raw state: outputs hold large typed arrays and tables that must not be proxied. */
   states: Record<string, CellState> = $state.raw({});
   progress: Record<string, number | undefined> = $state({});
+  /**
+   * Each cell's last successful output, kept while it is in error, so its
+   * view can still offer its controls (the column pickers, say) to undo the
+   * change that broke it.
+   */
+  lastOutputs: Record<string, unknown> = $state.raw({});
   /** Intermediate results of running cells (raw: loss histories are arrays). */
   partials: Record<string, unknown> = $state.raw({});
   /** Names of uploaded files, by cell id. */
   uploadNames: Record<string, string | undefined> = $state({});
-  /** True when the notebook differs from the shipped file (edits were restored or made). */
-  edited = $state(false);
+  /** Options differ from the shipped file (edits were restored or made). */
+  #optionsEdited = $state(false);
+  /** True when the notebook differs from the shipped one: edited options, or an uploaded file. */
+  get edited(): boolean {
+    return this.#optionsEdited || Object.values(this.uploadNames).some((name) => name !== undefined);
+  }
   /** False until uploads are restored and the cells are handed to the runtime. */
   ready = $state(false);
 
@@ -45,11 +55,16 @@ export class NotebookSession {
     this.#kinds = kinds;
     this.#schemas = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.schema])) as OptionSchemas;
     const saved = loadEditedText(source.path);
-    this.edited = saved !== null && saved !== source.text;
+    this.#optionsEdited = saved !== null && saved !== source.text;
     this.notebook = parseNotebook(saved ?? source.text, this.#schemas, titleFromPath(source.path));
     this.#runtime = this.#createRuntime();
-    this.#unsubscribe = this.#runtime.subscribe((id, state) => {
+    this.#unsubscribe = this.#listen();
+  }
+
+  #listen(): () => void {
+    return this.#runtime.subscribe((id, state) => {
       this.states = { ...this.states, [id]: state };
+      if (state.output !== undefined) this.lastOutputs = { ...this.lastOutputs, [id]: state.output };
     });
   }
 
@@ -151,8 +166,16 @@ export class NotebookSession {
     this.#uploads.clear();
     this.uploadNames = {};
     this.notebook = parseNotebook(this.#source.text, this.#schemas, titleFromPath(this.#source.path));
-    this.edited = false;
+    this.#optionsEdited = false;
+    // A fresh runtime: every cell runs again from the shipped options and files
+    // (the old one would keep outputs of cells whose links did not change).
+    this.#unsubscribe();
+    this.#runtime.dispose();
     this.states = {};
+    this.lastOutputs = {};
+    this.partials = {};
+    this.#runtime = this.#createRuntime();
+    this.#unsubscribe = this.#listen();
     this.#runtime.setCells(this.#graphCells());
     await this.#runtime.runAll();
   }
@@ -185,6 +208,8 @@ export class NotebookSession {
     const publish = throttleToFrames((value: unknown) => {
       if (!signal.aborted) this.partials = { ...this.partials, [id]: value };
     });
+    this.#dropPartial(id);
+    let failed = false;
     try {
       return await kind.run({
         id,
@@ -197,14 +222,22 @@ export class NotebookSession {
         },
         partial: publish,
       });
+    } catch (error) {
+      failed = !signal.aborted;
+      throw error;
     } finally {
-      publish.cancel();
+      publish.flush();
       this.progress[id] = undefined;
-      if (id in this.partials) {
-        const { [id]: _done, ...rest } = this.partials;
-        this.partials = rest;
-      }
+      // A run that failed keeps its partial result (a loss curve that diverged
+      // says more than the error alone); a finished or stopped run drops it.
+      if (!failed) this.#dropPartial(id);
     }
+  }
+
+  #dropPartial(id: string): void {
+    if (!(id in this.partials)) return;
+    const { [id]: _done, ...rest } = this.partials;
+    this.partials = rest;
   }
 
   #graphCells(): { id: string; inputs: string[] }[] {
@@ -233,7 +266,7 @@ export class NotebookSession {
 
   #afterEdit(id: string): void {
     const text = this.serialise();
-    this.edited = text !== this.#source.text;
+    this.#optionsEdited = text !== this.#source.text;
     saveEditedText(this.#source.path, text);
     this.#runtime.setCells(this.#graphCells());
     this.#runtime.invalidate(id);
@@ -244,7 +277,7 @@ export class NotebookSession {
  * Calls `apply` with the latest value at most once per animation frame, so a
  * training loop that reports every epoch never floods the UI.
  */
-function throttleToFrames<T>(apply: (value: T) => void): ((value: T) => void) & { cancel(): void } {
+function throttleToFrames<T>(apply: (value: T) => void): ((value: T) => void) & { flush(): void } {
   let pending: { value: T } | undefined;
   let frame: number | undefined;
   const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
@@ -257,9 +290,11 @@ function throttleToFrames<T>(apply: (value: T) => void): ((value: T) => void) & 
       pending = undefined;
     }) as number;
   };
-  publish.cancel = () => {
+  /** Applies the value still waiting for a frame, now. */
+  publish.flush = () => {
     if (frame !== undefined) cancelFrame(frame);
     frame = undefined;
+    if (pending) apply(pending.value);
     pending = undefined;
   };
   return publish;

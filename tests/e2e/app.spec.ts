@@ -234,3 +234,34 @@ test('a file over the size limit is refused with the limit named, and the page s
   await uploadCsv(data, 'small.csv', 'a\n1\n');
   await expect(data.getByText('1 row × 1 column')).toBeVisible();
 });
+
+test('files from the wild: a comment line, thousands separators, several missing markers', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(
+    data,
+    'sensor.tsv',
+    '# exported from sensor v2, units: C\ncity\tincome\ttemp\nLyon\t52,000\t20.1\nParis\t61,500\tunknown\nNice\t48,250\t-\n' +
+      'Lille\t70,100\t22.4\nBrest\t55,000\t23.0\nMetz\t49,900\t21.7\n',
+  );
+  await expect(data.getByText('6 rows × 3 columns')).toBeVisible();
+  await expect(data.getByText(/Skipped 1 comment line at the top/)).toBeVisible();
+  // By hand: (52000 + 61500 + 48250 + 70100 + 55000 + 49900) / 6 = 56125.
+  expect(await summaryRow(data, 'income')).toMatchObject({ Type: 'numeric', Mean: '56125' });
+  expect(await summaryRow(data, 'temp')).toMatchObject({ Type: 'text' });
+  await expect(data.getByText(/"temp" would be numeric except for/)).toBeVisible();
+  await data.getByLabel('Missing value markers').fill('unknown, -');
+  await data.getByLabel('Missing value markers').press('Enter');
+  await data.getByLabel('Missing value markers').blur();
+  await expect.poll(async () => (await summaryRow(data, 'temp')).Type).toBe('numeric');
+  // (20.1 + 22.4 + 23.0 + 21.7) / 4 = 21.8
+  expect(await summaryRow(data, 'temp')).toMatchObject({ Missing: '2', Mean: '21.8' });
+});
+
+test('a file where no row fits the header offers no rows to keep', async ({ page }) => {
+  await openNotebook(page, 'Your data');
+  const data = cell(page, 'Dataset', 'data');
+  await uploadCsv(data, 'ragged.csv', 'a,b,c\n1,2\n3,4\n');
+  await expect(data.getByRole('alert')).toContainText(/nothing to keep/);
+  await expect(data.getByRole('button', { name: 'Keep the good rows' })).toHaveCount(0);
+});

@@ -64,8 +64,8 @@ test('features and penalty controls refit the model as the engine does', async (
 
   await radius.getByRole('combobox', { name: 'Penalty' }).selectOption('l2');
   const alpha = radius.getByRole('slider', { name: 'Penalty strength α' });
-  // A log-scale slider from 10^-4 to 10^2 in steps of 0.03: 0.5 is on the grid, and 10^0.5 shows as 3.16.
-  await alpha.fill('0.5');
+  // A log-scale slider from 10^-4 to 10^2 in 200 positions: position 150 is 10^0.5, shown as 3.16.
+  await alpha.fill('150');
   await expect(radius.locator('output')).toContainText(['3.16']);
   await settled(page);
   const penalised = exactClassifier(parts, { target: 'diagnosis', features: ['mean_radius', 'mean_texture'], penalty: 'l2', alpha: 3.16 });

@@ -54,12 +54,13 @@ test('ten quick learning-rate moves train once more, for the last value, and lea
   const baseline = await numTensors(page);
   const runsBefore = Number(await descent.getAttribute('data-runs'));
   const slider = descent.getByRole('slider', { name: 'Learning rate' });
-  // The slider moves in log10 space: these are learning rates from 0.01 to 1.
-  for (const log of [-1.5, -0.5, -2, -1.2, -0.3, -1.8, -0.7, -1.1, -0.9, -0.6]) await slider.fill(String(log));
+  // The slider has 200 positions evenly spaced in log10 space, from 0.001 to 2.
+  const positions = [60, 150, 40, 90, 170, 70, 120, 100, 110, 130];
+  for (const position of positions) await slider.fill(String(position));
   await settled(page);
   // The value the slider settled on (it snaps to its steps), as its readout shows it.
   const last = await slider.locator('xpath=following-sibling::output').innerText();
-  expect(Number(last)).toBeCloseTo(10 ** -0.6, 2);
+  expect(Number(last)).toBeCloseTo(10 ** (-3 + Math.log10(2000) * (130 / 200)), 2);
   await expect(descent.getByText(`learning rate ${last})`)).toBeVisible();
   // Stale runs were cancelled, not queued: far fewer completed runs than moves.
   expect(Number(await descent.getAttribute('data-runs')) - runsBefore).toBeLessThanOrEqual(3);
@@ -78,4 +79,15 @@ test('Stop ends a long training run without an error and without leaking', async
   await expect(descent.getByText('Out of date: press Fit.')).toBeVisible();
   await expect(descent.getByRole('alert')).toHaveCount(0);
   expect(await numTensors(page)).toBe(baseline);
+});
+
+test('a log slider reaches both ends of its range exactly', async ({ page }) => {
+  const descent = await openDescent(page);
+  const slider = descent.getByRole('slider', { name: 'Learning rate' });
+  const readout = slider.locator('xpath=following-sibling::output');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(readout).toHaveText('2');
+  await page.keyboard.press('Home');
+  await expect(readout).toHaveText('0.001');
 });

@@ -51,7 +51,7 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
       bytes.slice(0), // the worker takes ownership of what it is sent; keep the upload intact
       {
         delimiter: delimiterNames[options.delimiter],
-        missingMarkers: options.missing ? [options.missing] : [],
+        missingMarkers: markersOf(options.missing),
         keepBadRows: options.keepBadRows,
       },
       { signal, onProgress: ctx.progress },
@@ -71,4 +71,12 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
     }
     throw error;
   }
+}
+
+/** The reader's missing-value markers, written comma-separated ("-999, unknown"). */
+export function markersOf(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((marker) => marker.trim())
+    .filter((marker) => marker !== '');
 }

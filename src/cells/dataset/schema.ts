@@ -9,7 +9,7 @@ export const datasetSchema = z
     /** A shipped CSV, e.g. datasets/iris.csv. An uploaded file takes its place. */
     source: z.string().optional(),
     delimiter: z.enum(Object.keys(delimiterNames) as [DelimiterName, ...DelimiterName[]]).default('auto'),
-    /** One more spelling of a missing value, besides empty, NA, N/A, NaN, null and ?. */
+    /** More spellings of a missing value, comma-separated, besides empty, NA, N/A, NaN, null and ?. */
     missing: z.string().optional(),
     /** Keep the rows that have the right number of fields and skip the others. */
     keepBadRows: z.boolean().default(false),

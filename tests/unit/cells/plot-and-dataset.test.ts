@@ -92,3 +92,11 @@ describe('dataset cell run', async () => {
     expect(upload.bytes.byteLength).toBe(4);
   });
 });
+
+describe('missing-value markers written by the reader', async () => {
+  const { markersOf } = await import('../../../src/cells/dataset/run');
+  it('are comma-separated and trimmed', () => {
+    expect(markersOf('-999, unknown ,,-')).toEqual(['-999', 'unknown', '-']);
+    expect(markersOf(undefined)).toEqual([]);
+  });
+});

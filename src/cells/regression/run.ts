@@ -9,6 +9,7 @@ import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
 import { modelParts } from '../shared/model-inputs';
+import { isNumeric } from '../../lib/data/table';
 import type { DataParts, PartName } from '../shared/parts';
 import { numericColumnNames } from '../shared/design';
 import type { CoefficientRow } from '../shared/coefficients';
@@ -62,7 +63,7 @@ export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Pro
 /** The exact solution (float64 QR), measured on every part. */
 export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting {
   const spec = specOf(options);
-  const ready = modelParts(inputs, options.input, spec);
+  const ready = modelParts(inputs, options.input, spec, isNumeric);
   if ('instead' in ready) return ready.instead;
   const { parts } = ready;
 

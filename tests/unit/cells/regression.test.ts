@@ -48,3 +48,11 @@ describe('regression cell run', () => {
     await expect(running).rejects.toThrow(/abort/i);
   });
 });
+
+describe('regression cell on new data that lacks its columns', () => {
+  it('offers only numeric columns as replacements', () => {
+    const cars = readCsvText('mpg,origin,weight\n21,usa,2.6\n22.8,japan,2.3\n18.7,usa,3.4\n').table;
+    const out = runRegression(context(parse({ features: ['RM'] }), { d: { table: cars } }));
+    expect(out).toEqual({ needsColumns: true, missing: ['MEDV', 'RM'], available: ['mpg', 'weight'] });
+  });
+});

@@ -55,6 +55,19 @@ function loggingRun() {
 
 const statusOf = (rt: Runtime, ...ids: string[]) => ids.map((id) => rt.getState(id).status);
 
+/** Starts cell 'a', then sets the option to 1…10, invalidating every 4 ms while runs take 50 ms; waits until settled. */
+async function invalidateEvery4ms(rt: Runtime, setOption: (value: number) => void): Promise<void> {
+  rt.setCells(cells('a'));
+  await vi.advanceTimersByTimeAsync(0);
+  for (let i = 1; i <= 10; i++) {
+    await vi.advanceTimersByTimeAsync(4);
+    setOption(i);
+    rt.invalidate('a');
+  }
+  await vi.advanceTimersByTimeAsync(200);
+  await rt.settled();
+}
+
 describe('Runtime: running in order', () => {
   it('runs cells after their inputs and passes outputs keyed by input id', async () => {
     let clock = 0;
@@ -337,15 +350,7 @@ describe('Runtime: stale runs are cancelled', () => {
         return seen;
       },
     });
-    rt.setCells(cells('a'));
-    await vi.advanceTimersByTimeAsync(0);
-    for (let i = 1; i <= 10; i++) {
-      await vi.advanceTimersByTimeAsync(4);
-      option = i;
-      rt.invalidate('a');
-    }
-    await vi.advanceTimersByTimeAsync(200);
-    await rt.settled();
+    await invalidateEvery4ms(rt, (i) => (option = i));
 
     expect(calls).toBe(2);
     expect(maxInFlight).toBe(1);
@@ -376,15 +381,7 @@ describe('Runtime: stale runs are cancelled', () => {
         });
       },
     });
-    rt.setCells(cells('a'));
-    await vi.advanceTimersByTimeAsync(0);
-    for (let i = 1; i <= 10; i++) {
-      await vi.advanceTimersByTimeAsync(4);
-      option = i;
-      rt.invalidate('a');
-    }
-    await vi.advanceTimersByTimeAsync(200);
-    await rt.settled();
+    await invalidateEvery4ms(rt, (i) => (option = i));
 
     expect(aborted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(maxInFlight).toBe(1);

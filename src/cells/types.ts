@@ -3,6 +3,8 @@
 import type { Component } from 'svelte';
 import type { ZodObject, ZodRawShape } from 'zod';
 import type { CellState } from '../lib/notebook/runtime';
+import type { Block } from '../lib/notebook/model';
+import type { ColumnRoleInfo } from '../lib/data/roles';
 
 /** A file the reader dropped on a cell; kept in memory and in IndexedDB. */
 export interface UploadedFile {
@@ -49,6 +51,26 @@ export interface CellViewProps<Options = Record<string, unknown>, Output = unkno
   /** Runs the cell now (the Fit button of manual cells). */
   runNow(): void;
   cancel(): void;
+  /** Inserts blocks right after this cell, as one undoable change, and scrolls to the first new cell. */
+  insertAfter(blocks: Block[]): void;
+  /**
+   * Builds a notebook from this (dataset) cell's data: the blocks go right
+   * after the cell in a notebook of the reader's own, or, in a shipped
+   * lesson, into a new notebook called `title` that starts with a copy of
+   * this cell and its upload. Ids that clash are renamed, with links.
+   */
+  buildNotebook(blocks: Block[], title: string): void;
+}
+
+/** What a new cell's `input:` can be: the nearest cell above that gives what it takes. */
+export type Flow = 'table' | 'model';
+
+/** The nearest cell above a new cell that it can read, with that cell's latest output. */
+export interface StarterInput {
+  id: string;
+  kind: string;
+  /** Columns of its table, with their roles, when its output holds one. */
+  columns?: ColumnRoleInfo[];
 }
 
 export interface CellKind<Options extends Record<string, unknown> = Record<string, unknown>, Output = unknown> {
@@ -62,4 +84,14 @@ export interface CellKind<Options extends Record<string, unknown> = Record<strin
   manual?(options: Options): boolean;
   run(ctx: RunContext<Options>): Promise<Output> | Output;
   view: Component<CellViewProps<Options, Output>>;
+  /** What its output can feed (dataset, prepare and split give tables; models give models). */
+  gives?: Flow;
+  /** What its `input:` (or `model:`) reads; a kind without it reads nothing. */
+  takes?: Flow;
+  /**
+   * Options for a cell added in the app, given the nearest cell above that it
+   * can read (absent when there is none). Should validate, so the new cell
+   * runs at once where it can.
+   */
+  starter?(input: StarterInput | undefined): Record<string, unknown>;
 }

@@ -1,58 +1,87 @@
-// Nothing the reader typed or uploaded is lost on reload: edited notebooks
-// are kept in localStorage (small text) and uploaded files in IndexedDB
-// (binary, possibly large) through idb-keyval.
-import { createStore, del, get, set } from 'idb-keyval';
+// Nothing the reader typed or uploaded is lost on reload. Everything lives in
+// IndexedDB through idb-keyval: uploaded files (binary, possibly large) in
+// the `fitbook` database, notebook texts (a shipped notebook's edited copy,
+// and the reader's own notebooks) in `fitbook-notebooks`. Writes go through
+// `keep`, which reports a failing storage and retries.
+import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { UploadedFile } from '../cells/types';
+import { keep } from './storage-status.svelte';
 
-const textKey = (notebook: string) => `fitbook:notebook:${notebook}`;
 let uploads: ReturnType<typeof createStore> | undefined;
+let texts: ReturnType<typeof createStore> | undefined;
 const uploadStore = () => (uploads ??= createStore('fitbook', 'uploads'));
+const textStore = () => (texts ??= createStore('fitbook-notebooks', 'notebooks'));
 const uploadKey = (notebook: string, cell: string) => `${notebook}#${cell}`;
+const editedKey = (notebook: string) => `edited:${notebook}`;
+/** The localStorage key earlier versions kept edits under; still read once. */
+const legacyKey = (notebook: string) => `fitbook:notebook:${notebook}`;
 
-export function loadEditedText(notebook: string): string | null {
-  try {
-    return localStorage.getItem(textKey(notebook));
-  } catch {
-    return null;
-  }
+/** A notebook of the reader's own, as stored. */
+export interface StoredNotebook {
+  /** Its key, also its path: `mine/<id>.md`. */
+  path: string;
+  title: string;
+  text: string;
+  updated: number;
 }
 
-export function saveEditedText(notebook: string, text: string): void {
+async function quietly<T>(read: () => Promise<T>): Promise<T | undefined> {
   try {
-    localStorage.setItem(textKey(notebook), text);
-  } catch {
-    // Storage full or blocked (private mode): the session still works, unsaved.
-  }
-}
-
-export function forgetEditedText(notebook: string): void {
-  try {
-    localStorage.removeItem(textKey(notebook));
-  } catch {
-    /* nothing to forget */
-  }
-}
-
-export async function loadUpload(notebook: string, cell: string): Promise<UploadedFile | undefined> {
-  try {
-    return await get<UploadedFile>(uploadKey(notebook, cell), uploadStore());
+    return await read();
   } catch {
     return undefined;
   }
 }
 
-export async function saveUpload(notebook: string, cell: string, file: UploadedFile): Promise<void> {
+export async function loadEditedText(notebook: string): Promise<string | null> {
+  const saved = await quietly(() => get<string>(editedKey(notebook), textStore()));
+  if (typeof saved === 'string') return saved;
   try {
-    await set(uploadKey(notebook, cell), file, uploadStore());
+    return localStorage.getItem(legacyKey(notebook));
   } catch {
-    // IndexedDB unavailable: the upload lives for this page only.
+    return null;
   }
 }
 
-export async function forgetUpload(notebook: string, cell: string): Promise<void> {
+export function saveEditedText(notebook: string, text: string): Promise<void> {
+  return keep(editedKey(notebook), () => set(editedKey(notebook), text, textStore()));
+}
+
+export async function forgetEditedText(notebook: string): Promise<void> {
   try {
-    await del(uploadKey(notebook, cell), uploadStore());
+    localStorage.removeItem(legacyKey(notebook));
   } catch {
     /* nothing to forget */
   }
+  await keep(editedKey(notebook), () => del(editedKey(notebook), textStore()));
+}
+
+export async function listOwnNotebooks(): Promise<StoredNotebook[]> {
+  const all = (await quietly(() => entries<string, StoredNotebook>(textStore()))) ?? [];
+  return all
+    .filter(([key]) => key.startsWith('mine/'))
+    .map(([, value]) => value)
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+export function saveOwnNotebook(notebook: StoredNotebook): Promise<void> {
+  return keep(notebook.path, () => set(notebook.path, notebook, textStore()));
+}
+
+export function forgetOwnNotebook(path: string): Promise<void> {
+  return keep(path, () => del(path, textStore()));
+}
+
+export async function loadUpload(notebook: string, cell: string): Promise<UploadedFile | undefined> {
+  return quietly(() => get<UploadedFile>(uploadKey(notebook, cell), uploadStore()));
+}
+
+export function saveUpload(notebook: string, cell: string, file: UploadedFile): Promise<void> {
+  const key = uploadKey(notebook, cell);
+  return keep(key, () => set(key, file, uploadStore()));
+}
+
+export function forgetUpload(notebook: string, cell: string): Promise<void> {
+  const key = uploadKey(notebook, cell);
+  return keep(key, () => del(key, uploadStore()));
 }

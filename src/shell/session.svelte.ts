@@ -4,15 +4,22 @@
 // their state into Svelte's reactivity.
 import YAML from 'yaml';
 import { isPlainObject, optionsToYaml, parseNotebook, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
-import { cellsOf, type CellBlock, type Notebook } from '../lib/notebook/model';
+import { cellsOf, type Block, type CellBlock, type Notebook, type ProseBlock } from '../lib/notebook/model';
 import { Runtime, type CellState } from '../lib/notebook/runtime';
+import { History } from '../lib/notebook/history';
 import type { CellKind, UploadedFile } from '../cells/types';
-import { forgetEditedText, forgetUpload, loadEditedText, loadUpload, saveEditedText, saveUpload } from './persistence';
+import { forgetEditedText, forgetUpload, loadUpload, saveEditedText, saveUpload } from './persistence';
+import { library } from './library.svelte';
+import { throttleToFrames } from './throttle';
+import { NotebookEditing } from './editing.svelte';
 
 export interface NotebookSource {
-  /** File name in notebooks/, the key for saved edits. */
+  /** File name in notebooks/ (a shipped notebook), or `mine/<id>.md` (the reader's own): the key for saved edits. */
   path: string;
+  /** The shipped text, or the reader's notebook as last stored. */
   text: string;
+  /** The reader's own notebook: edits are its text; there is nothing to revert to. */
+  own?: boolean;
 }
 
 const idleState: CellState = { status: 'idle', runs: 0 };
@@ -32,8 +39,12 @@ export class NotebookSession {
   partials: Record<string, unknown> = $state.raw({});
   /** Names of uploaded files, by cell id. */
   uploadNames: Record<string, string | undefined> = $state({});
-  /** Options differ from the shipped file (edits were restored or made). */
+  /** The notebook differs from the shipped file (edits were restored or made). */
   #optionsEdited = $state(false);
+  /** Structural editing and undo (add, delete, move, duplicate, prose). */
+  readonly editing: NotebookEditing;
+  /** A cell id the view should scroll to and focus (a cell just added). */
+  reveal = $state<{ id: string } | undefined>();
   /** True when the notebook differs from the shipped one: edited options, or an uploaded file. */
   get edited(): boolean {
     return this.#optionsEdited || Object.values(this.uploadNames).some((name) => name !== undefined);
@@ -50,15 +61,28 @@ export class NotebookSession {
   #runtime: Runtime;
   #unsubscribe: () => void;
 
-  constructor(source: NotebookSource, kinds: Record<string, CellKind>) {
+  /** `saved`: the reader's edited text of a shipped notebook, read from storage before opening it. */
+  constructor(source: NotebookSource, kinds: Record<string, CellKind>, saved: string | null = null, history?: unknown) {
     this.#source = source;
     this.#kinds = kinds;
     this.#schemas = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.schema])) as OptionSchemas;
-    const saved = loadEditedText(source.path);
-    this.#optionsEdited = saved !== null && saved !== source.text;
+    this.#optionsEdited = !source.own && saved !== null && saved !== source.text;
     this.notebook = parseNotebook(saved ?? source.text, this.#schemas, titleFromPath(source.path));
     this.#runtime = this.#createRuntime();
     this.#unsubscribe = this.#listen();
+    this.editing = new NotebookEditing(this, kinds, History.from(history));
+  }
+
+  get path(): string {
+    return this.#source.path;
+  }
+
+  get own(): boolean {
+    return Boolean(this.#source.own);
+  }
+
+  get schemas(): OptionSchemas {
+    return this.#schemas;
   }
 
   #listen(): () => void {
@@ -98,6 +122,7 @@ export class NotebookSession {
   setOption(id: string, key: string, value: unknown): void {
     const cell = this.#cell(id);
     if (!cell) return;
+    this.editing.record(`change ${key} of ${id}`, `${id}.${key}`);
     if (value === undefined) delete cell.options[key];
     else cell.options[key] = value;
     this.#revalidate(cell);
@@ -122,6 +147,7 @@ export class NotebookSession {
     if (doc.errors.length) return `YAML: ${doc.errors[0].message.split('\n')[0]}`;
     const value: unknown = doc.toJS() ?? {};
     if (!isPlainObject(value)) return 'Options must be `key: value` lines.';
+    this.editing.record(`edit the options of ${id}`);
     cell.options = value;
     this.#revalidate(cell);
     this.#afterEdit(id);
@@ -159,9 +185,51 @@ export class NotebookSession {
     return serialiseNotebook($state.snapshot(this.notebook) as Notebook, this.#schemas);
   }
 
+  /**
+   * Replaces the whole notebook by a text (an undo, a structural edit): cells
+   * whose kind, options or inputs changed re-run; the others keep their
+   * results.
+   */
+  load(text: string): void {
+    const before = new Map(this.cells.map((c) => [c.id, cellSignature(c)]));
+    const blocksBefore = this.notebook.blocks;
+    const next = parseNotebook(text, this.#schemas, titleFromPath(this.#source.path));
+    carryProseKeys(blocksBefore, next.blocks);
+    this.notebook = next;
+    this.#persist();
+    this.#runtime.setCells(this.#graphCells());
+    for (const cell of this.cells) {
+      const was = before.get(cell.id);
+      if (was !== undefined && was !== cellSignature(cell)) this.#runtime.invalidate(cell.id);
+    }
+  }
+
+  /** The blocks as plain data (no proxies), to edit and serialise. */
+  blocksSnapshot(): Block[] {
+    return $state.snapshot(this.notebook.blocks) as Block[];
+  }
+
+  /** The notebook's text with other blocks (for structural edits). */
+  textWith(blocks: Block[]): string {
+    return serialiseNotebook({ ...($state.snapshot(this.notebook) as Notebook), blocks }, this.#schemas);
+  }
+
+  /** Copies a cell's upload to another cell id (a duplicated dataset cell), in this notebook or another. */
+  async copyUpload(fromId: string, toId: string, toPath = this.#source.path): Promise<void> {
+    const file = this.#uploads.get(fromId);
+    if (!file) return;
+    if (toPath === this.#source.path) {
+      this.#uploads.set(toId, file);
+      this.uploadNames[toId] = file.name;
+    }
+    await saveUpload(toPath, toId, file);
+  }
+
   /** Drops saved edits and uploads and goes back to the shipped file. */
   async revert(): Promise<void> {
-    forgetEditedText(this.#source.path);
+    if (this.#source.own) return;
+    this.editing.record('revert to the shipped notebook');
+    await forgetEditedText(this.#source.path);
     await Promise.all(this.cells.map((c) => forgetUpload(this.#source.path, c.id)));
     this.#uploads.clear();
     this.uploadNames = {};
@@ -265,39 +333,53 @@ export class NotebookSession {
   }
 
   #afterEdit(id: string): void {
-    const text = this.serialise();
-    this.#optionsEdited = text !== this.#source.text;
-    saveEditedText(this.#source.path, text);
+    this.#persist();
     this.#runtime.setCells(this.#graphCells());
     this.#runtime.invalidate(id);
   }
+
+  /** Stores the notebook's current text (and its undo history). */
+  #persist(): void {
+    const text = this.serialise();
+    if (this.#source.own) {
+      void library.save({ path: this.#source.path, title: this.notebook.title, text });
+    } else {
+      this.#optionsEdited = text !== this.#source.text;
+      void saveEditedText(this.#source.path, text);
+    }
+    this.editing.persist();
+  }
+}
+
+/** What decides whether a cell must re-run after the notebook was replaced. */
+function cellSignature(cell: CellBlock): string {
+  return JSON.stringify([cell.kind, $state.snapshot(cell.options), cell.errors.length]);
 }
 
 /**
- * Calls `apply` with the latest value at most once per animation frame, so a
- * training loop that reports every epoch never floods the UI.
+ * Prose blocks have no id; keys carried over from the blocks before keep
+ * Svelte from re-creating every paragraph when one cell moves, and keep a
+ * paragraph being edited open: same text first, then the rest in order.
  */
-function throttleToFrames<T>(apply: (value: T) => void): ((value: T) => void) & { flush(): void } {
-  let pending: { value: T } | undefined;
-  let frame: number | undefined;
-  const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-  const cancelFrame = typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame : clearTimeout;
-  const publish = (value: T) => {
-    pending = { value };
-    frame ??= schedule(() => {
-      frame = undefined;
-      if (pending) apply(pending.value);
-      pending = undefined;
-    }) as number;
-  };
-  /** Applies the value still waiting for a frame, now. */
-  publish.flush = () => {
-    if (frame !== undefined) cancelFrame(frame);
-    frame = undefined;
-    if (pending) apply(pending.value);
-    pending = undefined;
-  };
-  return publish;
+function carryProseKeys(before: Block[], after: Block[]): void {
+  const byText = new Map<string, string[]>();
+  const left = new Set<string>();
+  for (const block of before) {
+    if (block.type !== 'prose' || !block.key) continue;
+    byText.set(block.text, [...(byText.get(block.text) ?? []), block.key]);
+    left.add(block.key);
+  }
+  const unmatched: ProseBlock[] = [];
+  for (const block of after) {
+    if (block.type !== 'prose') continue;
+    const key = byText.get(block.text)?.shift();
+    if (key) {
+      block.key = key;
+      left.delete(key);
+    } else unmatched.push(block);
+  }
+  const spare = [...left];
+  for (const block of unmatched) block.key = spare.shift() ?? block.key;
 }
 
 export function titleFromPath(path: string): string {

@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { starterModel } from '../shared/starter';
 import { classifierSchema, type ClassifierOptions } from './schema';
 import { runClassifierCell } from './run';
 import ClassifierView from './ClassifierView.svelte';
@@ -10,4 +11,7 @@ export const classifierCell: CellKind<ClassifierOptions> = {
   inputs: (options) => [options.input],
   run: runClassifierCell,
   view: ClassifierView as CellKind<ClassifierOptions>['view'],
+  takes: 'table',
+  gives: 'model',
+  starter: (input) => starterModel(input, 'classification'),
 };

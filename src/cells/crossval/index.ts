@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { linkTo } from '../shared/starter';
 import { crossvalSchema, type CrossvalOptions } from './schema';
 import { runCrossval } from './run';
 import CrossvalView from './CrossvalView.svelte';
@@ -12,4 +13,6 @@ export const crossvalCell: CellKind<CrossvalOptions> = {
   manual: () => true,
   run: runCrossval,
   view: CrossvalView as CellKind<CrossvalOptions>['view'],
+  takes: 'model',
+  starter: (input) => linkTo(input, 'model'),
 };

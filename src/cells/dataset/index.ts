@@ -10,4 +10,6 @@ export const datasetCell: CellKind<DatasetOptions> = {
   inputs: () => [],
   run: runDataset,
   view: DatasetView as CellKind<DatasetOptions>['view'],
+  gives: 'table',
+  starter: () => ({}),
 };

@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { linkTo } from '../shared/starter';
 import { evaluateSchema, type EvaluateOptions } from './schema';
 import { runEvaluate } from './run';
 import EvaluateView from './EvaluateView.svelte';
@@ -10,4 +11,6 @@ export const evaluateCell: CellKind<EvaluateOptions> = {
   inputs: (options) => [options.input],
   run: runEvaluate,
   view: EvaluateView as CellKind<EvaluateOptions>['view'],
+  takes: 'model',
+  starter: (input) => linkTo(input),
 };

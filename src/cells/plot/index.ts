@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { starterScatter } from '../shared/starter';
 import { plotSchema, type PlotOptions } from './schema';
 import { runPlot } from './run';
 import PlotView from './PlotView.svelte';
@@ -10,4 +11,6 @@ export const plotCell: CellKind<PlotOptions> = {
   inputs: (options) => [options.input],
   run: runPlot,
   view: PlotView as CellKind<PlotOptions>['view'],
+  takes: 'table',
+  starter: starterScatter,
 };

@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { linkTo } from '../shared/starter';
 import { prepareSchema, type PrepareOptions } from './schema';
 import { runPrepare } from './run';
 import PrepareView from './PrepareView.svelte';
@@ -10,4 +11,7 @@ export const prepareCell: CellKind<PrepareOptions> = {
   inputs: (options) => [options.input],
   run: runPrepare,
   view: PrepareView as CellKind<PrepareOptions>['view'],
+  takes: 'table',
+  gives: 'table',
+  starter: (input) => linkTo(input),
 };

@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { starterModel } from '../shared/starter';
 import { regressionSchema, type RegressionOptions } from './schema';
 import { runRegressionCell } from './run';
 import RegressionView from './RegressionView.svelte';
@@ -10,4 +11,7 @@ export const regressionCell: CellKind<RegressionOptions> = {
   inputs: (options) => [options.input],
   run: runRegressionCell,
   view: RegressionView as CellKind<RegressionOptions>['view'],
+  takes: 'table',
+  gives: 'model',
+  starter: (input) => starterModel(input, 'regression'),
 };

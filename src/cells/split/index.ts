@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { linkTo } from '../shared/starter';
 import { splitSchema, type SplitOptions } from './schema';
 import { runSplit } from './run';
 import SplitView from './SplitView.svelte';
@@ -10,4 +11,7 @@ export const splitCell: CellKind<SplitOptions> = {
   inputs: (options) => [options.input],
   run: runSplit,
   view: SplitView as CellKind<SplitOptions>['view'],
+  takes: 'table',
+  gives: 'table',
+  starter: (input) => ({ ...linkTo(input), test: 0.2, seed: 42 }),
 };

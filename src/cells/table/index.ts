@@ -1,4 +1,5 @@
 import type { CellKind } from '../types';
+import { linkTo } from '../shared/starter';
 import { tableSchema, type TableOptions } from './schema';
 import { runTable } from './run';
 import TableView from './TableView.svelte';
@@ -10,4 +11,6 @@ export const tableCell: CellKind<TableOptions> = {
   inputs: (options) => [options.input],
   run: runTable,
   view: TableView as CellKind<TableOptions>['view'],
+  takes: 'table',
+  starter: (input) => linkTo(input),
 };

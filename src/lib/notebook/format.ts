@@ -16,6 +16,8 @@ const frontMatterFence = /^---\s*$/;
 export type OptionSchemas = Record<string, ZodType<Record<string, unknown>>>;
 
 const tokenizer = new MarkdownIt();
+/** Gives every prose block parsed in this page a distinct key (see ProseBlock.key). */
+let proseKeys = 0;
 
 export function parseNotebook(text: string, schemas: OptionSchemas, fallbackTitle = 'Untitled'): Notebook {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -66,7 +68,7 @@ function pushProse(blocks: Block[], lines: string[], firstLine: number): void {
   let to = lines.length;
   while (from < to && lines[from].trim() === '') from++;
   while (to > from && lines[to - 1].trim() === '') to--;
-  if (from < to) blocks.push({ type: 'prose', text: lines.slice(from, to).join('\n'), line: firstLine + from + 1 });
+  if (from < to) blocks.push({ type: 'prose', text: lines.slice(from, to).join('\n'), line: firstLine + from + 1, key: `p${++proseKeys}` });
 }
 
 function readCell(info: string, content: string, fenceLine: number, schemas: OptionSchemas): CellBlock {

@@ -11,6 +11,8 @@ export interface ProseBlock {
   /** The Markdown source, verbatim (without surrounding blank lines). */
   text: string;
   line: number;
+  /** A key for the view's list, never written to the file (prose has no id). */
+  key?: string;
 }
 
 export interface CellBlock {

@@ -49,9 +49,10 @@ function roleOf(table: Table, s: ColumnSummary): { role: ColumnRole; reason?: st
 
 /**
  * A numeric column with a distinct whole number on every row is an
- * identifier when its name says so, or when its values run in steps of one
- * (1, 2, 3… in any order). A continuous measurement also has a distinct
- * value per row, so distinctness alone does not decide.
+ * identifier when its name says so, or when it is the row number itself
+ * (0, 1, 2… or 1, 2, 3… in file order). A continuous measurement, or a run
+ * of years, also has a distinct value per row, so distinctness alone does
+ * not decide.
  */
 function looksLikeNumericId(table: Table, s: ColumnSummary): boolean {
   const column = getColumn(table, s.name);
@@ -59,19 +60,8 @@ function looksLikeNumericId(table: Table, s: ColumnSummary): boolean {
   const values = column.values;
   for (let i = 0; i < values.length; i++) if (!Number.isInteger(values[i])) return false;
   if (idLikeName.test(s.name) || camelIdName.test(s.name)) return true;
-  // Distinct integers whose range is exactly count − 1 are a permutation of a run.
-  return s.min !== null && s.max !== null && s.max - s.min === s.count - 1;
-}
-
-/** Columns a model may take as features: numeric, boolean and categorical ones. */
-export function usableAsFeature(role: ColumnRole): boolean {
-  return role === 'numeric' || role === 'boolean' || role === 'categorical';
-}
-
-/** Columns a model may predict: the same as features (an identifier or free text is never a target). */
-export const usableAsTarget = usableAsFeature;
-
-/** Names of the columns that may be features, in table order. */
-export function featureColumns(roles: ColumnRoleInfo[]): string[] {
-  return roles.filter((r) => usableAsFeature(r.role)).map((r) => r.name);
+  const start = values[0];
+  if (start !== 0 && start !== 1) return false;
+  for (let i = 1; i < values.length; i++) if (values[i] !== start + i) return false;
+  return true;
 }

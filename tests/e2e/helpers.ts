@@ -36,10 +36,12 @@ export async function freshStart(page: Page): Promise<void> {
   await page.goto('./');
   await page.evaluate(async () => {
     localStorage.clear();
-    await new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase('fitbook');
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    });
+    for (const name of ['fitbook', 'fitbook-notebooks']) {
+      await new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      });
+    }
   });
   await page.reload();
 }

@@ -151,6 +151,21 @@ export class Problem {
     return { g, H };
   }
 
+  /**
+   * Rows whose own class is fitted with probability 1 to double precision (1 - p <= 10 eps, R's
+   * glm test). Call loss(theta) first. At an unpenalised "optimum" such rows mean the loss was
+   * stopped by rounding, not by the data: the classes are (quasi-)separable.
+   */
+  certainRows(): number {
+    const { n, blocks, prob, codes } = this;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const own = this.multinomial ? prob[i * blocks + codes[i]] : codes[i] === 1 ? prob[i] : 1 - prob[i];
+      if (1 - own <= 10 * Number.EPSILON) count++;
+    }
+    return count;
+  }
+
   /** Every training row strictly on the right side of the decision boundary. */
   separated(): boolean {
     const { n, blocks, eta, codes } = this;

@@ -175,6 +175,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
   let iterations = 0;
   let converged = false;
   let separable = false;
+  let stalled = false;
   const warnings: string[] = [];
   while (iterations < maxIterations) {
     prob.loss(theta); // refresh probabilities at theta
@@ -240,8 +241,11 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     }
     iterations++;
     if (!(fc <= f)) {
-      // No decrease possible at float64 precision: we are at the optimum.
-      converged = true;
+      // No decrease possible at float64 precision: at the optimum, if Newton's step has shrunk.
+      // A step still large means the loss is only flattening out towards an infimum it never
+      // reaches (quasi-separation): not converged.
+      converged = penalised || l1 > 0 || maxStep <= STEP_TOLERANCE * maxTheta;
+      stalled = !converged;
       break;
     }
     const previous = f;
@@ -257,14 +261,24 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     }
   }
   prob.loss(theta);
+  const certain = !penalised && !separable ? prob.certainRows() : 0;
+  if (certain > 0) converged = false;
   if (separable) {
     warnings.push(
       'The classes are perfectly separable: without a penalty the log loss has no minimum (the coefficients grow without bound). ' +
         'The coefficients shown are where the solver stopped; add an L2 penalty for a unique, finite solution.',
     );
+  } else if (certain > 0) {
+    warnings.push(
+      `${certain} row${certain === 1 ? ' is' : 's are'} fitted with probability 1 to double precision: the classes are (almost) separable ` +
+        '(quasi-separation), so the log loss has no minimum and the coefficients keep growing; the values shown are where the solver ' +
+        'stopped. Add an L2 penalty for a unique, finite solution.',
+    );
   } else if (!converged) {
     warnings.push(
-      `Newton's method did not converge in ${maxIterations} iterations` +
+      (stalled
+        ? `Newton's method stopped after ${iterations} iterations without converging: the log loss no longer decreases at double precision, yet the coefficients are still moving`
+        : `Newton's method did not converge in ${maxIterations} iterations`) +
         (penalised
           ? '.'
           : '; the classes are probably (almost) separable: they overlap at most on the boundary (quasi-separation), ' +

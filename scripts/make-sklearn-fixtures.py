@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes scikit-learn reference results for the engine's unit tests.
 
-Run with Debian's Python (scikit-learn 1.2.1):  /usr/bin/python3 scripts/make-sklearn-fixtures.py
+Run with Debian's Python (scikit-learn 1.2.1):  /usr/bin/python3 scripts/make-sklearn-fixtures.py [edge.json]
+(with edge.json, only the n < p fixtures are written; the others take a while)
 Outputs JSON files in tests/fixtures/sklearn/, which are committed.
 
 Conventions (see docs/engine.md):
@@ -238,14 +239,40 @@ def metric_fixtures(logistic):
     return out
 
 
+def edge_fixtures():
+    """Fewer rows than parameters (n < p), well posed with a penalty: ridge, lasso, elastic net
+    on the first 8 rows of diabetes (10 features + intercept = 11 parameters)."""
+    header, cols = read_csv("diabetes.csv")
+    target = "progression"
+    features = [h for h in header if h != target]
+    rows = 8
+    X = np.column_stack([cols[h] for h in features])[:rows]
+    y = cols[target][:rows]
+    out = []
+    for name, model, l1, l2 in [
+        ("n<p ridge-alpha-0.5", Ridge(alpha=0.5, tol=1e-14, solver="svd"), 0.0, 0.5 / rows),
+        ("n<p lasso-alpha-0.5", Lasso(alpha=0.5, tol=1e-14, max_iter=10_000_000), 0.5, 0.0),
+        ("n<p elasticnet-1-0.5", ElasticNet(alpha=1.0, l1_ratio=0.5, tol=1e-14, max_iter=10_000_000), 0.5, 0.5),
+    ]:
+        model.fit(X, y)
+        out.append({"dataset": "diabetes.csv", "target": target, "features": features, "rows": rows, "name": name,
+                    "l1": l1, "l2": l2, "coef": lst(model.coef_), "interceptValue": float(model.intercept_)})
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     import sklearn
     meta = {"sklearn": sklearn.__version__, "numpy": np.__version__}
-    lin = linear_fixtures()
-    logi = logistic_fixtures()
-    met = metric_fixtures(logi)
-    for name, data in [("linear.json", lin), ("logistic.json", logi), ("metrics.json", met)]:
+    only = sys.argv[1:]  # e.g. edge.json: write only the named files
+    if only == ["edge.json"]:
+        outputs = [("edge.json", edge_fixtures())]
+    else:
+        lin = linear_fixtures()
+        logi = logistic_fixtures()
+        met = metric_fixtures(logi)
+        outputs = [("linear.json", lin), ("logistic.json", logi), ("metrics.json", met), ("edge.json", edge_fixtures())]
+    for name, data in outputs:
         with open(os.path.join(OUT, name), "w") as f:
             json.dump({"meta": meta, "cases" if name != "metrics.json" else "data": data}, f)
         print("wrote", os.path.join(OUT, name), file=sys.stderr)

@@ -1,6 +1,6 @@
 // Gradient descent from a model cell's options: the TensorFlow.js training
 // options, and live progress (progress bar and loss history) for the view.
-import type { EpochProgress, GdOptions } from '../../lib/ml/gd/trainer';
+import type { EpochProgress, GdOptions, TrainingSummary } from '../../lib/ml/gd/trainer';
 import { valueOf, type Tunable } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import { backendReady } from './backend-ready';
@@ -62,4 +62,27 @@ export function lossSeries(progress: TrainingProgress): { epochs: number[]; trai
     train: history.map((h) => h.trainLoss),
     validation: hasValidation ? history.map((h) => h.validationLoss ?? NaN) : undefined,
   };
+}
+
+/** Gradient descent counts as converged when its training loss is within this fraction of the exact solution's. */
+export const CONVERGED_WITHIN = 0.01;
+
+/**
+ * "Not converged yet: …" when the returned weights' training loss is more than 1 % above the
+ * exact solution's (the floor gradient descent approaches), else undefined.
+ */
+export function convergenceNote(
+  done: Pick<TrainingSummary, 'history' | 'bestEpoch' | 'stoppedEarly'>,
+  exactLoss: number | undefined,
+): string | undefined {
+  // Early stopping keeps the best validation weights on purpose: their training loss is meant to stay above the floor.
+  if (done.stoppedEarly || exactLoss === undefined || !(exactLoss > 0) || done.history.length === 0) return undefined;
+  const kept = done.history.find((h) => h.epoch === done.bestEpoch) ?? done.history[done.history.length - 1];
+  const gap = (kept.trainLoss - exactLoss) / exactLoss;
+  if (!(gap > CONVERGED_WITHIN)) return undefined;
+  const percent = Math.round(gap * 100).toLocaleString('en');
+  return (
+    `Not converged yet: the training loss is ${percent} % above the exact solution's. ` +
+    'More epochs or a larger learning rate would bring it closer; the exact solver reaches the minimum directly.'
+  );
 }

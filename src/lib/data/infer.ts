@@ -33,7 +33,10 @@
 // non-missing cells, or more than half when the other cells hold no digits at
 // all, like "-" or "unknown") gets a warning listing the values that are not
 // numbers (when there are at most 100 distinct ones), to be added as
-// missing-value markers.
+// missing-value markers. Infinities ("Infinity", "-inf") and numbers beyond
+// float64's range ("1e309") are not read as numbers (no model can use an
+// infinite value), but a column whose only non-numbers they are always gets
+// that warning, whatever their share, saying why.
 //
 // String columns keep each cell's text as written (untrimmed), null if missing.
 
@@ -63,6 +66,7 @@ const DECIMAL_COMMA_NUMBER = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 /** "52,000", "-1,234,567.5"; not "0,500" or "1,5", which are decimal commas. */
 const THOUSANDS_COMMA_NUMBER = /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 /** "1.234", "-12.500": what a number with a dot as thousands separator looks like. */
+const INFINITY = /^[+-]?(inf|infinity)$/i;
 const DOTTED_THOUSANDS = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 
 /** A cell's number under rule 1, or NaN. */
@@ -168,6 +172,11 @@ const NEAR_NUMERIC_MAX_DISTINCT = 100;
  * For a column that is not numeric: a warning naming the cells that stop it
  * being numeric, when they are few (see the rules at the top), else undefined.
  */
+/** "Infinity", "-inf", "1e309": infinite as written, or a plain number that overflows float64. */
+function isInfinite(text: string): boolean {
+  return INFINITY.test(text) || (NUMBER.test(text) && !Number.isFinite(Number(text)));
+}
+
 function nearNumericWarning(name: string, raw: readonly string[], missing: boolean[], options: InferOptions): string | undefined {
   let nonMissing = 0;
   for (const m of missing) if (!m) nonMissing++;
@@ -180,9 +189,11 @@ function nearNumericWarning(name: string, raw: readonly string[], missing: boole
   for (const parse of parsers) {
     const failures = new Map<string, number>();
     let failed = 0;
-    for (let i = 0; i < raw.length && failed * 2 < nonMissing; i++) {
+    let allInfinite = true;
+    for (let i = 0; i < raw.length && (failed * 2 < nonMissing || allInfinite); i++) {
       if (missing[i] || Number.isFinite(parse(raw[i]))) continue;
       const t = raw[i].trim();
+      allInfinite &&= isInfinite(t);
       failures.set(t, (failures.get(t) ?? 0) + 1);
       failed++;
       if (failures.size > NEAR_NUMERIC_MAX_DISTINCT) failed = Infinity;
@@ -192,10 +203,14 @@ function nearNumericWarning(name: string, raw: readonly string[], missing: boole
       bestFailed = failed;
     }
   }
-  if (!best || bestFailed === 0 || bestFailed * 2 >= nonMissing) return undefined;
+  if (!best || bestFailed === 0) return undefined;
+  // Infinities and numbers past float64's range are numbers a model cannot use, not
+  // placeholders: whatever their share, the reader hears about them.
+  const infinite = [...best.keys()].every(isInfinite) && bestFailed < nonMissing;
+  if (bestFailed * 2 >= nonMissing && !infinite) return undefined;
   const share = (nonMissing - bestFailed) / nonMissing;
   const noDigits = [...best.keys()].every((v) => !/\d/.test(v));
-  if (share < NEAR_NUMERIC_SHARE && !noDigits) return undefined;
+  if (share < NEAR_NUMERIC_SHARE && !noDigits && !infinite) return undefined;
   // Most frequent first; ties in the order they appear (the sort is stable).
   const values = [...best].sort((a, b) => b[1] - a[1]);
   const listed = values
@@ -205,7 +220,8 @@ function nearNumericWarning(name: string, raw: readonly string[], missing: boole
   const others = values.length - NEAR_NUMERIC_LISTED;
   const more = others > 0 ? ` and ${others} other value${others === 1 ? '' : 's'}` : '';
   const add = values.length === 1 ? 'add it as a missing-value marker' : 'add them as missing-value markers';
-  return `Column "${name}" would be numeric except for ${listed}${more}: ${add} to read it as numbers.`;
+  const why = infinite ? ` (${values.length === 1 ? 'an infinity or a number' : 'infinities or numbers'} beyond ±1.8e308, which no model can use)` : '';
+  return `Column "${name}" would be numeric except for ${listed}${more}${why}: ${add} to read it as numbers.`;
 }
 
 function infer(

@@ -36,13 +36,15 @@ export function dampedSolve(A: Float64Array, b: Float64Array, q: number): Float6
   if (x) return x;
   let scale = 0;
   for (let i = 0; i < q; i++) scale = Math.max(scale, Math.abs(A[i * q + i]));
+  if (!Number.isFinite(scale)) throw new Error('Newton step: the Hessian holds non-finite values (a feature or weight too large to compute with).');
   let mu = Math.max(scale, 1) * 1e-12;
   const B = A.slice();
-  while (!x) {
+  // At most 40 tries (mu grows 1e40-fold: from 1e-12 of the diagonal to 1e28 of it); the count, not mu, bounds the loop.
+  for (let attempt = 0; attempt < 40 && !x; attempt++) {
     for (let i = 0; i < q; i++) B[i * q + i] = A[i * q + i] + mu;
     x = choleskySolve(B, b, q);
     mu *= 10;
-    if (mu > 1e300) throw new Error('Newton step: Hessian is not positive definite.');
   }
+  if (!x) throw new Error('Newton step: the Hessian is not positive definite even after damping (a feature or weight too large to compute with).');
   return x;
 }

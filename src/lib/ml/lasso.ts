@@ -12,7 +12,9 @@ export interface CoordinateDescentOptions {
   /** Stop when the largest coefficient change (in standardised units) is below tolerance * max |a|. */
   tolerance?: number;
   maxSweeps?: number;
-  /** Optional per-row weights would go here; not needed by the notebook yet. */
+  /** Per-column multipliers of l1 and l2 (default 1): the linear solver's rescaling (rescale.ts) needs them. */
+  l1Weights?: ArrayLike<number>;
+  l2Weights?: ArrayLike<number>;
 }
 
 export interface CoordinateDescentResult {
@@ -58,7 +60,9 @@ export function elasticNetCD(Z: Float64Array[], y: Float64Array, options: Coordi
       let rho = 0;
       for (let i = 0; i < n; i++) rho += c[i] * r[i];
       rho = rho / n + a[j] * v[j];
-      const next = softThreshold(rho, options.l1 / scale[j]) / (v[j] + options.l2 / (scale[j] * scale[j]));
+      const l1j = options.l1Weights ? options.l1 * options.l1Weights[j] : options.l1;
+      const l2j = options.l2Weights ? options.l2 * options.l2Weights[j] : options.l2;
+      const next = softThreshold(rho, l1j / scale[j]) / (v[j] + l2j / (scale[j] * scale[j]));
       const delta = next - a[j];
       if (delta !== 0) {
         for (let i = 0; i < n; i++) r[i] -= delta * c[i];

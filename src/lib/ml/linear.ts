@@ -9,14 +9,19 @@
 import { buildBasis, evaluateTerms, INTERCEPT_NAME, polynomialTerms, type Basis, type RawDesign, type Term } from './basis';
 import { ddAdd, ddMul, type Pair } from './dd';
 import { elasticNetCD } from './lasso';
-import { assertRows, type Matrix } from './matrix';
-import { dependentColumns, householderQR, type QR } from './qr';
+import { checkFeatures, checkNumber, checkPenalties, checkTarget } from './checks';
+import type { Matrix } from './matrix';
+import { constantTargetR2 } from './metrics';
+import { DEFAULT_RANK_TOLERANCE, dependentColumns, householderQR, type QR } from './qr';
+import { rescale, toRawUnits, unscaleCoefficients } from './rescale';
 import { inverseGramDiagonal, inverseGramDiagonalRefined, solveRefined } from './least-squares';
 import { mean } from './stats';
 
 export interface LinearOptions {
   /** Names of the input features (default x1, x2, ...). */
   featureNames?: string[];
+  /** Name of the target, for error messages. */
+  targetName?: string;
   /** Fit an intercept (default true). */
   intercept?: boolean;
   /** Polynomial degree applied to every feature (powers only, default 1). */
@@ -151,11 +156,18 @@ export function goodnessOfFit(y: ArrayLike<number>, residual: ArrayLike<number>,
     tss += (y[i] - ybar) * (y[i] - ybar);
   }
   const dfResidual = n - parameters;
-  const r2 = tss > 0 ? 1 - rss / tss : rss === 0 ? 1 : NaN;
+  // A constant target (with an intercept) has no variation to explain: scikit-learn's r2_score
+  // gives 1 when the predictions reproduce it and 0 otherwise.
+  const r2 = intercept && isConstant(y) ? constantTargetR2(y, rss) : tss > 0 ? 1 - rss / tss : rss === 0 ? 1 : 0;
   const dfTotal = intercept ? n - 1 : n;
   const adjustedR2 = dfResidual > 0 ? 1 - ((1 - r2) * dfTotal) / dfResidual : NaN;
   const residualStd = dfResidual > 0 ? Math.sqrt(rss / dfResidual) : NaN;
   return { n, parameters, dfResidual, rss, tss, r2, adjustedR2, residualStd };
+}
+
+function isConstant(y: ArrayLike<number>): boolean {
+  for (let i = 1; i < y.length; i++) if (y[i] !== y[0]) return false;
+  return true;
 }
 
 /** VIF_j = [(Z'Z)^-1]_jj * sum (z_j - mean)^2  (equivalently 1 / (1 - R_j^2)). */
@@ -173,24 +185,44 @@ function varianceInflation(basis: Basis, inverseDiag: Float64Array): Float64Arra
 // Above this many matrix entries the covariance uses the float64 formula, not refinement.
 const REFINED_COVARIANCE_LIMIT = 200_000;
 
-export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {}): LinearFit {
-  assertRows(X, y.length, 'Linear regression');
-  const intercept = options.intercept ?? true;
-  const l1 = options.l1 ?? 0;
-  const l2 = options.l2 ?? 0;
-  if (l1 < 0 || l2 < 0) throw new Error('Penalties must be non-negative.');
+export function fitLinear(X: Matrix, yIn: Float64Array, options: LinearOptions = {}): LinearFit {
   const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
-  const terms = polynomialTerms(featureNames, options.degree ?? 1);
-  const basis = buildBasis(X, terms, intercept);
+  checkFeatures('Linear regression', X, yIn.length, featureNames);
+  checkTarget('Linear regression', yIn, options.targetName);
+  const intercept = options.intercept ?? true;
+  const { l1, l2 } = checkPenalties(options.l1, options.l2);
+  const degree = checkNumber('The polynomial degree', options.degree, 1, { min: 1, max: 50, integer: true });
+  const refinementRounds = checkNumber('refinementRounds', options.refinementRounds, 10, { min: 1, max: 100, integer: true });
+  const rankTolerance = checkNumber('rankTolerance', options.rankTolerance, DEFAULT_RANK_TOLERANCE, { min: 0, max: 1, below: true });
+  const tolerance = checkNumber('The coordinate-descent tolerance', options.tolerance, 1e-13, { min: 0 });
+  const maxSweeps = checkNumber('maxSweeps', options.maxSweeps, 100_000, { min: 1, max: 10_000_000, integer: true });
+  const terms = polynomialTerms(featureNames, degree);
+  const scaled = rescale(X, yIn, terms, featureNames);
+  const y = scaled.y;
+  const basis = buildBasis(scaled.X, terms, intercept);
   const n = y.length;
-  if (n < basis.size) throw new Error(`Need at least ${basis.size} rows to fit ${basis.size} parameters (got ${n}).`);
+  const penalised = l1 > 0 || l2 > 0;
+  const shortOfRows = n < basis.size;
+  if (shortOfRows && !penalised) {
+    throw new Error(
+      `Need at least ${basis.size} rows to fit ${basis.size} parameters (got ${n}); with fewer rows than parameters, add an L2 or L1 penalty.`,
+    );
+  }
   const warnings: string[] = [];
-  const qr = factorise(basis, options.rankTolerance);
-  const fullRank = qr.rank === qr.cols;
+  const qr = shortOfRows ? null : factorise(basis, rankTolerance);
+  const fullRank = qr !== null && qr.rank === qr.cols;
   const big = n * basis.size > REFINED_COVARIANCE_LIMIT;
-  const invDiag = fullRank ? (big ? inverseGramDiagonal(qr, basis.toRaw) : inverseGramDiagonalRefined(qr, basis.raw, basis.toRaw)) : null;
-  if (!fullRank && l1 === 0 && l2 === 0) throwIfRankDeficient(qr, basis);
-  if (!fullRank) warnings.push('The features are collinear; the penalty makes the fit unique, but VIFs are infinite.');
+  const invDiag = qr && fullRank ? (big ? inverseGramDiagonal(qr, basis.toRaw) : inverseGramDiagonalRefined(qr, basis.raw, basis.toRaw)) : null;
+  if (qr && !fullRank && !penalised) throwIfRankDeficient(qr, basis);
+  if (shortOfRows) {
+    warnings.push(`There are fewer rows (${n}) than parameters (${basis.size}): the penalty makes the fit unique, but VIFs are not available.`);
+  } else if (!fullRank) {
+    warnings.push('The features are collinear; the penalty makes the fit unique, but VIFs are infinite.');
+  }
+  // Per-term penalties of the rescaled problem (rescale.ts): l1 t sigma_k and l2 sigma_k^2.
+  const capped = (v: number) => Math.min(v, 1e300);
+  const l1Weights = scaled.active ? scaled.termScale.map((s) => capped(scaled.yScale * s)) : undefined;
+  const l2Weights = scaled.active ? scaled.termScale.map((s) => capped(s * s)) : undefined;
 
   let b: Float64Array;
   let residual: Float64Array;
@@ -198,7 +230,7 @@ export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {
   let method: LinearFit['method'];
   if (l1 > 0) {
     const Z = basis.raw.hi.slice(intercept ? 1 : 0);
-    const cd = elasticNetCD(Z, y, { l1, l2, intercept, tolerance: options.tolerance, maxSweeps: options.maxSweeps });
+    const cd = elasticNetCD(Z, y, { l1, l2, intercept, tolerance, maxSweeps, l1Weights, l2Weights });
     if (!cd.converged) warnings.push(`Coordinate descent stopped after ${cd.sweeps} sweeps without reaching its tolerance.`);
     b = new Float64Array(basis.size);
     if (intercept) b[0] = cd.intercept;
@@ -207,15 +239,19 @@ export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {
     iterations = cd.sweeps;
     method = 'coordinate-descent';
   } else if (l2 > 0) {
-    const aug = augmentForRidge(basis, y, n * l2);
-    const qrAug = householderQR(aug.F, { rankTolerance: options.rankTolerance });
-    const sol = solveRefined(qrAug, aug.Z, basis.toRaw, aug.y, null, { maxRounds: options.refinementRounds });
+    const aug = augmentForRidge(basis, y, n * l2, l2Weights);
+    // Never rank deficient (every penalised column has its own row), however different the
+    // columns' sizes: only an exactly zero pivot counts.
+    const qrAug = householderQR(aug.F, { rankTolerance: 0 });
+    if (qrAug.rank < qrAug.cols) throw new Error('Ridge regression: the L2 strength is too small to compute with; use a larger value or none.');
+    const sol = solveRefined(qrAug, aug.Z, basis.toRaw, aug.y, null, { maxRounds: refinementRounds });
     b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
-    residual = Float64Array.from(sol.rHi.subarray(0, n), (h, i) => h + sol.rLo[i]);
+    const extra = aug.y.length - n;
+    residual = Float64Array.from(sol.rHi.subarray(extra), (h, i) => h + sol.rLo[extra + i]);
     iterations = sol.rounds;
     method = 'ridge-qr';
   } else {
-    const sol = solveRefined(qr, basis.raw, basis.toRaw, y, null, { maxRounds: options.refinementRounds });
+    const sol = solveRefined(qr!, basis.raw, basis.toRaw, y, null, { maxRounds: refinementRounds });
     b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
     residual = Float64Array.from(sol.rHi, (h, i) => h + sol.rLo[i]);
     iterations = sol.rounds;
@@ -223,24 +259,32 @@ export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {
   }
 
   const fit = goodnessOfFit(y, residual, intercept, basis.size);
-  const penalised = l1 > 0 || l2 > 0;
   let se: Float64Array | null = null;
   if (!penalised && invDiag) {
     const s2 = fit.dfResidual > 0 ? fit.rss / fit.dfResidual : NaN;
     se = invDiag.map((v) => Math.sqrt(s2 * v));
   }
   const off = intercept ? 1 : 0;
-  const coefficients = b.slice(off);
-  const termSE = se ? se.slice(off) : null;
-  const model: LinearModel = { kind: 'linear', featureNames, terms, fitIntercept: intercept, intercept: intercept ? b[0] : 0, coefficients };
+  const names = parameterNames(basis);
+  // Back to raw units (identity unless rescale.ts scaled something).
+  const rawScale = Float64Array.from(names, (_, k) => (k < off ? 1 : scaled.termScale[k - off]));
+  const bRaw = unscaleCoefficients(b, { ...scaled, termScale: rawScale }, names);
+  const seRaw = se && se.map((v, k) => toRawUnits(v, rawScale[k], scaled.yScale));
+  const t = scaled.yScale;
+  const coefficients = bRaw.slice(off);
+  const termSE = seRaw ? seRaw.slice(off) : null;
+  const model: LinearModel = { kind: 'linear', featureNames, terms, fitIntercept: intercept, intercept: intercept ? bRaw[0] : 0, coefficients };
   return {
     model,
     summary: {
       ...fit,
+      rss: fit.rss / t / t,
+      tss: fit.tss / t / t,
+      residualStd: fit.residualStd / t,
       standardErrors: termSE,
       tValues: termSE ? coefficients.map((c, j) => c / termSE[j]) : null,
-      interceptStandardError: se && intercept ? se[0] : null,
-      interceptT: se && intercept ? b[0] / se[0] : null,
+      interceptStandardError: seRaw && intercept ? seRaw[0] : null,
+      interceptT: seRaw && intercept ? bRaw[0] / seRaw[0] : null,
       vif: invDiag ? varianceInflation(basis, invDiag) : null,
     },
     solver: 'exact',
@@ -250,17 +294,26 @@ export function fitLinear(X: Matrix, y: Float64Array, options: LinearOptions = {
   };
 }
 
-/** Appends sqrt(n l2) rows for each penalised (non-intercept) raw coefficient. */
-function augmentForRidge(basis: Basis, yData: Float64Array, nl2: number): { F: Float64Array[]; Z: RawDesign; y: Float64Array } {
+/**
+ * Adds sqrt(n l2) rows for each penalised (non-intercept) raw coefficient, placed FIRST: when a
+ * feature is tiny next to the penalty (1e-150) these rows are ~1e150 times the data rows, and
+ * Householder QR is only accurate on such graded rows when the large ones come first (Powell &
+ * Reid; Cox & Higham). The residual of the data rows is the last n entries.
+ */
+function augmentForRidge(
+  basis: Basis,
+  yData: Float64Array,
+  nl2: number,
+  weights?: ArrayLike<number>,
+): { F: Float64Array[]; Z: RawDesign; y: Float64Array } {
   const n = basis.raw.rows;
   const q = basis.size;
   const off = basis.intercept ? 1 : 0;
   const extra = q - off;
-  const root = Math.sqrt(nl2);
   const L = basis.toRaw;
   const grow = (c: Float64Array) => {
     const out = new Float64Array(n + extra);
-    out.set(c);
+    out.set(c, extra);
     return out;
   };
   const F = basis.conditioned.map(grow);
@@ -268,8 +321,9 @@ function augmentForRidge(basis: Basis, yData: Float64Array, nl2: number): { F: F
   const lo = basis.raw.lo.map((c) => (c ? grow(c) : null));
   for (let k = 0; k < extra; k++) {
     const rawIndex = k + off;
-    hi[rawIndex][n + k] = root; // row sqrt(n l2) e_j' in raw space
-    for (let a = 0; a < q; a++) F[a][n + k] = root * L[rawIndex * q + a]; // same row in F's coordinates
+    const root = weights ? Math.sqrt(nl2) * Math.sqrt(weights[k]) : Math.sqrt(nl2);
+    hi[rawIndex][k] = root; // row sqrt(n l2) e_j' in raw space
+    for (let a = 0; a < q; a++) F[a][k] = root * L[rawIndex * q + a]; // same row in F's coordinates
   }
   const y = grow(yData);
   return { F, Z: { rows: n + extra, hi, lo }, y };

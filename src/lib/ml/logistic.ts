@@ -8,9 +8,13 @@
 // coordinate descent, as glmnet does). Coefficients are reported for the raw features.
 import { dampedSolve } from './cholesky';
 import { encodeLabels, uniqueLabels, type Label } from './labels';
-import { assertRows, type Matrix } from './matrix';
+import type { Matrix } from './matrix';
 import { defaultFeatureNames } from './linear';
 import { columnScaling } from './stats';
+import { logit, Problem, sigmoid } from './logistic-problem';
+import { checkClassWeights, checkFeatures, checkNumber, checkPenalties, checkSampleWeights } from './checks';
+
+export { logit, sigmoid };
 
 export type ClassWeight = 'balanced' | Record<string, number>;
 
@@ -63,18 +67,6 @@ export interface LogisticFit {
   warnings: string[];
 }
 
-export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-}
-
-export function logit(p: number): number {
-  return Math.log(p / (1 - p));
-}
-
-function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
 /** Per-row weights from class weights and sample weights. */
 export function rowWeights(codes: Int32Array, classes: Label[], classWeight?: ClassWeight, sampleWeight?: ArrayLike<number>): Float64Array {
   const K = classes.length;
@@ -90,157 +82,6 @@ export function rowWeights(codes: Int32Array, classes: Label[], classWeight?: Cl
     });
   }
   return Float64Array.from(codes, (c, i) => cw[c] * (sampleWeight ? sampleWeight[i] : 1));
-}
-
-/** The optimisation problem on standardised features, in a flat parameter vector. */
-class Problem {
-  readonly d: number; // parameters per block (features + intercept)
-  readonly blocks: number;
-  readonly size: number;
-  readonly rows: Float64Array; // row-major standardised design, intercept column first when fitted
-  readonly penaltyL2: Float64Array; // per parameter, l2 / s_j^2 (0 for intercepts)
-  readonly penaltyL1: Float64Array; // per parameter, l1 / s_j
-  readonly eta: Float64Array;
-  readonly prob: Float64Array;
-
-  constructor(
-    readonly n: number,
-    readonly p: number,
-    columns: Float64Array[],
-    readonly intercept: boolean,
-    readonly multinomial: boolean,
-    readonly K: number,
-    readonly codes: Int32Array,
-    readonly weights: Float64Array,
-    mean: Float64Array,
-    scale: Float64Array,
-    l1: number,
-    l2: number,
-  ) {
-    const off = intercept ? 1 : 0;
-    this.d = p + off;
-    this.blocks = multinomial ? K : 1;
-    this.size = this.d * this.blocks;
-    this.rows = new Float64Array(n * this.d);
-    for (let i = 0; i < n; i++) {
-      if (intercept) this.rows[i * this.d] = 1;
-      for (let j = 0; j < p; j++) this.rows[i * this.d + off + j] = (columns[j][i] - mean[j]) / scale[j];
-    }
-    this.penaltyL2 = new Float64Array(this.size);
-    this.penaltyL1 = new Float64Array(this.size);
-    for (let b = 0; b < this.blocks; b++) {
-      for (let j = 0; j < p; j++) {
-        this.penaltyL2[b * this.d + off + j] = l2 / (scale[j] * scale[j]);
-        this.penaltyL1[b * this.d + off + j] = l1 / scale[j];
-      }
-    }
-    this.eta = new Float64Array(n * this.blocks);
-    this.prob = new Float64Array(n * this.blocks);
-  }
-
-  /** Weighted mean cross-entropy (no penalty); fills eta and prob. */
-  loss(theta: Float64Array): number {
-    const { n, d, blocks, rows, eta, prob, codes, weights } = this;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const r = i * d;
-      for (let b = 0; b < blocks; b++) {
-        let s = 0;
-        const t = b * d;
-        for (let j = 0; j < d; j++) s += rows[r + j] * theta[t + j];
-        eta[i * blocks + b] = s;
-      }
-      if (!this.multinomial) {
-        const z = eta[i];
-        prob[i] = sigmoid(z);
-        total += weights[i] * (softplus(z) - (codes[i] === 1 ? z : 0));
-      } else {
-        let max = -Infinity;
-        for (let b = 0; b < blocks; b++) max = Math.max(max, eta[i * blocks + b]);
-        let sum = 0;
-        for (let b = 0; b < blocks; b++) {
-          const e = Math.exp(eta[i * blocks + b] - max);
-          prob[i * blocks + b] = e;
-          sum += e;
-        }
-        for (let b = 0; b < blocks; b++) prob[i * blocks + b] /= sum;
-        total += weights[i] * (max + Math.log(sum) - eta[i * blocks + codes[i]]);
-      }
-    }
-    return total / n;
-  }
-
-  smoothPenalty(theta: Float64Array): number {
-    let s = 0;
-    for (let k = 0; k < this.size; k++) s += 0.5 * this.penaltyL2[k] * theta[k] * theta[k];
-    return s;
-  }
-
-  l1Penalty(theta: Float64Array): number {
-    let s = 0;
-    for (let k = 0; k < this.size; k++) s += this.penaltyL1[k] * Math.abs(theta[k]);
-    return s;
-  }
-
-  objective(theta: Float64Array): number {
-    return this.loss(theta) + this.smoothPenalty(theta) + this.l1Penalty(theta);
-  }
-
-  /** Gradient and Hessian of the smooth part at theta (call loss(theta) first). */
-  derivatives(theta: Float64Array): { g: Float64Array; H: Float64Array } {
-    const { n, d, blocks, rows, prob, codes, weights, size } = this;
-    const g = new Float64Array(size);
-    const H = new Float64Array(size * size);
-    const resid = new Float64Array(blocks);
-    const W = new Float64Array(blocks * blocks);
-    for (let i = 0; i < n; i++) {
-      const r = i * d;
-      const w = weights[i] / n;
-      for (let b = 0; b < blocks; b++) {
-        const pb = prob[i * blocks + b];
-        const yb = this.multinomial ? (codes[i] === b ? 1 : 0) : codes[i];
-        resid[b] = w * (pb - yb);
-        for (let c = 0; c <= b; c++) {
-          const pc = prob[i * blocks + c];
-          W[b * blocks + c] = w * (b === c ? pb * (1 - pb) : -pb * pc);
-        }
-      }
-      for (let b = 0; b < blocks; b++) {
-        for (let j = 0; j < d; j++) g[b * d + j] += resid[b] * rows[r + j];
-        for (let c = 0; c <= b; c++) {
-          const wbc = W[b * blocks + c];
-          if (wbc === 0) continue;
-          for (let j = 0; j < d; j++) {
-            const xj = wbc * rows[r + j];
-            const rowIndex = (b * d + j) * size + c * d;
-            const kmax = b === c ? j : d - 1;
-            for (let k = 0; k <= kmax; k++) H[rowIndex + k] += xj * rows[r + k];
-          }
-        }
-      }
-    }
-    // symmetrise (only the lower triangle was accumulated) and add the L2 penalty
-    for (let a = 0; a < size; a++) {
-      for (let b = 0; b < a; b++) H[b * size + a] = H[a * size + b];
-      g[a] += this.penaltyL2[a] * theta[a];
-      H[a * size + a] += this.penaltyL2[a];
-    }
-    return { g, H };
-  }
-
-  /** Every training row strictly on the right side of the decision boundary. */
-  separated(): boolean {
-    const { n, blocks, eta, codes } = this;
-    for (let i = 0; i < n; i++) {
-      if (!this.multinomial) {
-        if (codes[i] === 1 ? !(eta[i] > 0) : !(eta[i] < 0)) return false;
-      } else {
-        const yi = eta[i * blocks + codes[i]];
-        for (let b = 0; b < blocks; b++) if (b !== codes[i] && !(eta[i * blocks + b] < yi)) return false;
-      }
-    }
-    return true;
-  }
 }
 
 function restrict(H: Float64Array, size: number, free: number[]): Float64Array {
@@ -278,20 +119,30 @@ function proximalStep(theta: Float64Array, g: Float64Array, H: Float64Array, pw:
   return d;
 }
 
+/** Relative size of the last Newton step below which a small gradient means convergence. */
+const STEP_TOLERANCE = 1e-6;
+
+function largestStep(v: Float64Array, free: number[]): number {
+  let m = 0;
+  for (const k of free) m = Math.max(m, Math.abs(v[k]));
+  return m;
+}
+
 export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: LogisticOptions = {}): LogisticFit {
-  assertRows(X, labels.length, 'Logistic regression');
+  const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
+  checkFeatures('Logistic regression', X, labels.length, featureNames);
+  const { l1, l2 } = checkPenalties(options.l1, options.l2);
+  checkSampleWeights(options.sampleWeight, labels.length);
+  checkClassWeights(options.classWeight);
+  const threshold = checkNumber('The decision threshold', options.threshold, 0.5, { min: 0, max: 1 });
+  const maxIterations = checkNumber('maxIterations', options.maxIterations, 100, { min: 1, max: 100_000, integer: true });
+  const tol = checkNumber('The tolerance', options.tolerance, 1e-10, { min: 0 });
   const classes = options.classes ?? uniqueLabels(labels);
   if (classes.length < 2) throw new Error(`Logistic regression needs at least two classes; found ${classes.length} (${classes.join(', ')}).`);
   const { codes } = encodeLabels(labels, classes);
   const intercept = options.intercept ?? true;
-  const l1 = options.l1 ?? 0;
-  const l2 = options.l2 ?? 0;
-  if (l1 < 0 || l2 < 0) throw new Error('Penalties must be non-negative.');
   const multinomial = options.multinomial ?? classes.length > 2;
   if (!multinomial && classes.length > 2) throw new Error('A sigmoid (binary) model needs exactly two classes.');
-  const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
-  const maxIterations = options.maxIterations ?? 100;
-  const tol = options.tolerance ?? 1e-10;
   const n = X.rows;
   const p = X.cols;
   const { mean, scale } = columnScaling(X.columns, intercept);
@@ -299,6 +150,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
   const prob = new Problem(n, p, X.columns, intercept, multinomial, classes.length, codes, weights, mean, scale, l1, l2);
   const { size, d, blocks } = prob;
   const penalised = l1 > 0 || l2 > 0;
+  if (!(weights.reduce((a, w) => a + w, 0) > 0)) throw new RangeError('Every row has weight 0 (class weights times sample weights): at least one row must count.');
 
   // Softmax is invariant to adding the same vector to every class's parameters: fix the
   // last class's intercept (always unpenalised) and, without a penalty, its coefficients.
@@ -308,6 +160,14 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     if (intercept) fixed.add(last);
     if (!penalised) for (let j = 0; j < d; j++) fixed.add(last + j);
   }
+  // A feature so small next to the L2 strength that l2 / scale^2 overflows: its coefficient is 0
+  // to double precision (the penalty is, in effect, infinite), so it is held there.
+  prob.penaltyL2.forEach((w, k) => {
+    if (!Number.isFinite(w)) {
+      fixed.add(k);
+      prob.penaltyL2[k] = 0;
+    }
+  });
   const free = Array.from({ length: size }, (_, k) => k).filter((k) => !fixed.has(k));
 
   const theta = new Float64Array(size);
@@ -315,6 +175,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
   let iterations = 0;
   let converged = false;
   let separable = false;
+  let stalled = false;
   const warnings: string[] = [];
   while (iterations < maxIterations) {
     prob.loss(theta); // refresh probabilities at theta
@@ -336,16 +197,20 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     } else {
       let gmax = 0;
       for (const k of free) gmax = Math.max(gmax, Math.abs(g[k]));
-      if (gmax <= tol) {
-        converged = true;
-        break;
-      }
       const gFree = Float64Array.from(free, (k) => -g[k]);
       const dFree = dampedSolve(restrict(H, size, free), gFree, free.length);
       step = new Float64Array(size);
       free.forEach((k, a) => (step[k] = dFree[a]));
       decrease = 0;
       for (const k of free) decrease += g[k] * step[k];
+      // A small gradient is not enough: under quasi-separation (classes that touch only on the
+      // boundary) the gradient vanishes geometrically while each Newton step still moves the
+      // coefficients by about as much as the last one. At a true optimum Newton's steps shrink
+      // quadratically, so the step must be small too.
+      if (gmax <= tol && largestStep(step, free) <= STEP_TOLERANCE * Math.max(1, largestStep(theta, free))) {
+        converged = true;
+        break;
+      }
     }
     let maxStep = 0;
     let maxTheta = 1;
@@ -376,8 +241,11 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     }
     iterations++;
     if (!(fc <= f)) {
-      // No decrease possible at float64 precision: we are at the optimum.
-      converged = true;
+      // No decrease possible at float64 precision: at the optimum, if Newton's step has shrunk.
+      // A step still large means the loss is only flattening out towards an infimum it never
+      // reaches (quasi-separation): not converged.
+      converged = penalised || l1 > 0 || maxStep <= STEP_TOLERANCE * maxTheta;
+      stalled = !converged;
       break;
     }
     const previous = f;
@@ -393,19 +261,32 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     }
   }
   prob.loss(theta);
+  const certain = !penalised && !separable ? prob.certainRows() : 0;
+  if (certain > 0) converged = false;
   if (separable) {
     warnings.push(
       'The classes are perfectly separable: without a penalty the log loss has no minimum (the coefficients grow without bound). ' +
         'The coefficients shown are where the solver stopped; add an L2 penalty for a unique, finite solution.',
     );
+  } else if (certain > 0) {
+    warnings.push(
+      `${certain} row${certain === 1 ? ' is' : 's are'} fitted with probability 1 to double precision: the classes are (almost) separable ` +
+        '(quasi-separation), so the log loss has no minimum and the coefficients keep growing; the values shown are where the solver ' +
+        'stopped. Add an L2 penalty for a unique, finite solution.',
+    );
   } else if (!converged) {
     warnings.push(
-      `Newton's method did not converge in ${maxIterations} iterations` +
-        (penalised ? '.' : '; the classes may be (almost) separable, so the coefficients may be diverging. Add an L2 penalty.'),
+      (stalled
+        ? `Newton's method stopped after ${iterations} iterations without converging: the log loss no longer decreases at double precision, yet the coefficients are still moving`
+        : `Newton's method did not converge in ${maxIterations} iterations`) +
+        (penalised
+          ? '.'
+          : '; the classes are probably (almost) separable: they overlap at most on the boundary (quasi-separation), ' +
+            'so the log loss has no minimum and the coefficients keep growing. Add an L2 penalty for a finite solution.'),
     );
   }
   if (multinomial) centreAcrossClasses(theta, blocks, d, intercept, !penalised);
-  const model = toRawModel(theta, mean, scale, { featureNames, classes, multinomial, intercept, threshold: options.threshold ?? 0.5 }, blocks, d);
+  const model = toRawModel(theta, mean, scale, { featureNames, classes, multinomial, intercept, threshold }, blocks, d);
   const loss = prob.loss(theta);
   return {
     model,

@@ -59,12 +59,3 @@ export function takeMatrixRows(m: Matrix, rows: ArrayLike<number>): Matrix {
   });
   return { rows: rows.length, cols: m.cols, columns };
 }
-
-export function assertRows(m: Matrix, n: number, what: string): void {
-  if (m.rows !== n) throw new Error(`${what}: ${m.rows} rows of features but ${n} targets.`);
-  for (const c of m.columns) {
-    for (let i = 0; i < c.length; i++) {
-      if (!Number.isFinite(c[i])) throw new Error(`${what}: features contain a missing or non-finite value (row ${i}).`);
-    }
-  }
-}

@@ -32,9 +32,21 @@ export function mae(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number 
   return s / yTrue.length;
 }
 
+/**
+ * R² of a constant target (sklearn r2_score: 1 for a perfect fit, else 0). "Perfect" allows the
+ * rounding of an intercept computed as a mean: every residual within 8 ulps of the value.
+ */
+export function constantTargetR2(yTrue: ArrayLike<number>, residualSumOfSquares: number): number {
+  const tolerance = 8 * Number.EPSILON * Math.abs(yTrue[0]);
+  return residualSumOfSquares <= yTrue.length * tolerance * tolerance ? 1 : 0;
+}
+
 /** Coefficient of determination about the mean (sklearn r2_score: 1 for a perfect fit of constant data, else 0 there). */
 export function r2Score(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkLengths(yTrue, yPred);
+  let constant = true;
+  for (let i = 1; i < yTrue.length && constant; i++) constant = yTrue[i] === yTrue[0];
+  if (constant && yTrue.length > 0) return constantTargetR2(yTrue, sse(yTrue, yPred));
   let m = 0;
   for (let i = 0; i < yTrue.length; i++) m += yTrue[i];
   m /= yTrue.length;

@@ -6,18 +6,27 @@ export function mean(values: ArrayLike<number>): number {
   return values.length === 0 ? NaN : accurateSum(values) / values.length;
 }
 
+// Deviations outside [2^-200, 2^200] are scaled by a power of two before squaring (exact), so
+// that columns around 1e-200 do not square to 0 (and look constant) nor around 1e200 to Infinity.
+const SAFE_LOW = 2 ** -200;
+const SAFE_HIGH = 2 ** 200;
+
 /** Population standard deviation about `centre` (root mean square when centre is 0). */
 export function spread(values: ArrayLike<number>, centre: number): number {
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i] - centre));
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  const k = largest < SAFE_LOW || largest > SAFE_HIGH ? 2 ** -Math.floor(Math.log2(largest)) : 1;
   let s = 0;
   let c = 0;
   for (let i = 0; i < values.length; i++) {
-    const d = values[i] - centre;
+    const d = (values[i] - centre) * k;
     const v = d * d;
     const t = s + v;
     c += s >= v ? s - t + v : v - t + s;
     s = t;
   }
-  return Math.sqrt((s + c) / values.length);
+  return Math.sqrt((s + c) / values.length) / k;
 }
 
 /** Mean and scale of each column; scale falls back to 1 for a constant column. */

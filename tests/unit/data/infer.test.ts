@@ -383,3 +383,18 @@ describe('readCsvText', () => {
     expect(table.rowCount).toBe(2);
   });
 });
+
+describe('infinities and numbers beyond float64 (issue 7, item 12)', () => {
+  // Not read as numbers (no model can use an infinite value), but always named, whatever their share.
+  it.each([
+    [['1', '2', '1e309'], "'1e309' (1)"],
+    [['1', '2', '3', '-1e400'], "'-1e400' (1)"],
+    [['1', 'Infinity', '-Infinity', '4'], "'Infinity' (1), '-Infinity' (1)"],
+    [['1e309', '2e309', '5', '6', '7'], "'1e309' (1), '2e309' (1)"],
+  ])('%j warns, naming the values and why', (cells, listed) => {
+    const r = inferColumn('v', cells);
+    expect(r.column.type).not.toBe('numeric');
+    expect(r.warning).toContain(`Column "v" would be numeric except for ${listed}`);
+    expect(r.warning).toMatch(/beyond ±1\.8e308, which no model can use/);
+  });
+});

@@ -96,7 +96,7 @@ describe('exact linear regression', () => {
     fit.summary.standardErrors!.forEach((se, j) => expect(se).toBeCloseTo(Math.sqrt(s2 * refined[j + 1]), 12));
   });
   it('rejects bad options', () => {
-    expect(() => fitLinear(matrixFromColumns([x1]), y, { l2: -1 })).toThrow(/non-negative/);
+    expect(() => fitLinear(matrixFromColumns([x1]), y, { l2: -1 })).toThrow(/L2 strength \(l2\) must be a finite number ≥ 0, got -1/);
     expect(() => fitLinear(matrixFromColumns([[1]]), Float64Array.of(1))).toThrow(/at least 2 rows/);
   });
 });

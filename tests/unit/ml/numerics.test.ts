@@ -6,7 +6,8 @@ import { choleskySolve, dampedSolve } from '../../../src/lib/ml/cholesky';
 import { columnScaling, mean, spread } from '../../../src/lib/ml/stats';
 import { gaussian } from '../../../src/lib/ml/random';
 import { floatStream } from '../../../src/lib/data/random';
-import { assertRows, matrixFromColumns, matrixFromRows, matrixToRows, takeMatrixRows, toRowMajorFloat32 } from '../../../src/lib/ml/matrix';
+import { checkFeatures } from '../../../src/lib/ml/checks';
+import { matrixFromColumns, matrixFromRows, matrixToRows, takeMatrixRows, toRowMajorFloat32 } from '../../../src/lib/ml/matrix';
 
 const exact = (hi: number, lo: number) => BigInt(hi) + BigInt(lo);
 
@@ -138,7 +139,7 @@ describe('statistics, random numbers, matrices', () => {
       [1, 2],
     ]);
     expect(() => matrixFromColumns([[1, 2], [1]])).toThrow(/Column 1/);
-    expect(() => assertRows(matrixFromColumns([[1, NaN]]), 2, 'fit')).toThrow(/non-finite/);
-    expect(() => assertRows(m, 2, 'fit')).toThrow(/3 rows/);
+    expect(() => checkFeatures('fit', matrixFromColumns([[1, NaN]]), 2, ['a'])).toThrow(/fit: column 'a' holds a missing value \(NaN\) at row 2/);
+    expect(() => checkFeatures('fit', m, 2, m.columns.map((_, j) => `x${j}`))).toThrow(/3 rows/);
   });
 });

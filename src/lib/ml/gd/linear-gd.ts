@@ -4,7 +4,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { polynomialTerms, type Term } from '../basis';
 import { defaultFeatureNames, type LinearModel } from '../linear';
-import { assertRows, matrixFromColumns, type Matrix } from '../matrix';
+import { checkFeatures, checkTarget } from '../checks';
+import { matrixFromColumns, type Matrix } from '../matrix';
+import { checkGdOptions } from './check-options';
 import { mean } from '../stats';
 import { splitData, standardiseFeatures } from './data';
 import { train, type GdOptions, type TrainingSummary } from './trainer';
@@ -32,9 +34,15 @@ export function expandTerms(X: Matrix, terms: Term[]): Matrix {
 const squaredError = (z: tf.Tensor2D, t: tf.Tensor2D) => tf.sum(tf.square(tf.sub(z, t)), 1) as tf.Tensor1D;
 
 export async function fitLinearGD(X: Matrix, y: Float64Array, options: LinearGdOptions = {}): Promise<LinearGdFit> {
-  assertRows(X, y.length, 'Linear regression');
-  const intercept = options.intercept ?? true;
   const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
+  checkFeatures('Linear regression', X, y.length, featureNames);
+  checkTarget('Linear regression', y);
+  if (options.validation) {
+    checkFeatures('Linear regression (validation rows)', options.validation.X, options.validation.y.length, featureNames);
+    checkTarget('Linear regression (validation rows)', options.validation.y);
+  }
+  checkGdOptions(options);
+  const intercept = options.intercept ?? true;
   const terms = polynomialTerms(featureNames, options.degree ?? 1);
   const data = splitData(
     expandTerms(X, terms),

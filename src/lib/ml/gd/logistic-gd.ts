@@ -5,7 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { encodeLabels, uniqueLabels, type Label } from '../labels';
 import { defaultFeatureNames } from '../linear';
 import { centreAcrossClasses, rowWeights, toRawModel, type ClassWeight, type LogisticModel } from '../logistic';
-import { assertRows, type Matrix } from '../matrix';
+import { checkClassWeights, checkFeatures, checkNumber } from '../checks';
+import type { Matrix } from '../matrix';
+import { checkGdOptions } from './check-options';
 import { splitData, standardiseFeatures } from './data';
 import { train, weightedMean, type GdOptions, type TrainingSummary } from './trainer';
 
@@ -39,13 +41,17 @@ function targets(codes: Int32Array, blocks: number, multinomial: boolean): Float
 }
 
 export async function fitLogisticGD(X: Matrix, labels: ArrayLike<Label>, options: LogisticGdOptions = {}): Promise<LogisticGdFit> {
-  assertRows(X, labels.length, 'Logistic regression');
+  const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
+  checkFeatures('Logistic regression', X, labels.length, featureNames);
+  if (options.validation) checkFeatures('Logistic regression (validation rows)', options.validation.X, options.validation.labels.length, featureNames);
+  checkGdOptions(options);
+  checkClassWeights(options.classWeight);
+  const threshold = checkNumber('The decision threshold', options.threshold, 0.5, { min: 0, max: 1 });
   const classes = options.classes ?? uniqueLabels(labels);
   if (classes.length < 2) throw new Error(`Logistic regression needs at least two classes; found ${classes.length}.`);
   const multinomial = options.multinomial ?? classes.length > 2;
   const blocks = multinomial ? classes.length : 1;
   const intercept = options.intercept ?? true;
-  const featureNames = options.featureNames ?? defaultFeatureNames(X.cols);
   const codes = encodeLabels(labels, classes).codes;
   const data = splitData(
     X,
@@ -82,7 +88,7 @@ export async function fitLogisticGD(X: Matrix, labels: ArrayLike<Label>, options
   }
   const penalised = (options.l1 ?? 0) > 0 || (options.l2 ?? 0) > 0;
   if (multinomial) centreAcrossClasses(theta, blocks, d, intercept, !penalised);
-  const model = toRawModel(theta, std.mean, std.scale, { featureNames, classes, multinomial, intercept, threshold: options.threshold ?? 0.5 }, blocks, d);
+  const model = toRawModel(theta, std.mean, std.scale, { featureNames, classes, multinomial, intercept, threshold }, blocks, d);
   const { W: _w, b: _b, ...summary } = result;
   return { ...summary, model, solver: 'gradient-descent', standardization: { mean: std.mean, scale: std.scale } };
 }

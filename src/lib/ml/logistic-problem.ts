@@ -1,0 +1,183 @@
+// The exact logistic solver's optimisation problem (logistic.ts): the weighted cross-entropy
+// on standardised features, its gradient and Hessian, with the penalties per parameter, in a
+// flat parameter vector (one block of intercept + coefficients per class for softmax).
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+export function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/** The optimisation problem on standardised features, in a flat parameter vector. */
+export class Problem {
+  readonly d: number; // parameters per block (features + intercept)
+  readonly blocks: number;
+  readonly size: number;
+  readonly rows: Float64Array; // row-major standardised design, intercept column first when fitted
+  readonly penaltyL2: Float64Array; // per parameter, l2 / s_j^2 (0 for intercepts)
+  readonly penaltyL1: Float64Array; // per parameter, l1 / s_j
+  readonly eta: Float64Array;
+  readonly prob: Float64Array;
+
+  constructor(
+    readonly n: number,
+    readonly p: number,
+    columns: Float64Array[],
+    readonly intercept: boolean,
+    readonly multinomial: boolean,
+    readonly K: number,
+    readonly codes: Int32Array,
+    readonly weights: Float64Array,
+    mean: Float64Array,
+    scale: Float64Array,
+    l1: number,
+    l2: number,
+  ) {
+    const off = intercept ? 1 : 0;
+    this.d = p + off;
+    this.blocks = multinomial ? K : 1;
+    this.size = this.d * this.blocks;
+    this.rows = new Float64Array(n * this.d);
+    for (let i = 0; i < n; i++) {
+      if (intercept) this.rows[i * this.d] = 1;
+      for (let j = 0; j < p; j++) this.rows[i * this.d + off + j] = (columns[j][i] - mean[j]) / scale[j];
+    }
+    this.penaltyL2 = new Float64Array(this.size);
+    this.penaltyL1 = new Float64Array(this.size);
+    for (let b = 0; b < this.blocks; b++) {
+      for (let j = 0; j < p; j++) {
+        // l2 = 0 stays 0 even when scale^2 underflows (0 / 0 would be NaN)
+        this.penaltyL2[b * this.d + off + j] = l2 === 0 ? 0 : l2 / scale[j] / scale[j];
+        this.penaltyL1[b * this.d + off + j] = l1 === 0 ? 0 : l1 / scale[j];
+      }
+    }
+    this.eta = new Float64Array(n * this.blocks);
+    this.prob = new Float64Array(n * this.blocks);
+  }
+
+  /** Weighted mean cross-entropy (no penalty); fills eta and prob. */
+  loss(theta: Float64Array): number {
+    const { n, d, blocks, rows, eta, prob, codes, weights } = this;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const r = i * d;
+      for (let b = 0; b < blocks; b++) {
+        let s = 0;
+        const t = b * d;
+        for (let j = 0; j < d; j++) s += rows[r + j] * theta[t + j];
+        eta[i * blocks + b] = s;
+      }
+      if (!this.multinomial) {
+        const z = eta[i];
+        prob[i] = sigmoid(z);
+        total += weights[i] * (softplus(z) - (codes[i] === 1 ? z : 0));
+      } else {
+        let max = -Infinity;
+        for (let b = 0; b < blocks; b++) max = Math.max(max, eta[i * blocks + b]);
+        let sum = 0;
+        for (let b = 0; b < blocks; b++) {
+          const e = Math.exp(eta[i * blocks + b] - max);
+          prob[i * blocks + b] = e;
+          sum += e;
+        }
+        for (let b = 0; b < blocks; b++) prob[i * blocks + b] /= sum;
+        total += weights[i] * (max + Math.log(sum) - eta[i * blocks + codes[i]]);
+      }
+    }
+    return total / n;
+  }
+
+  smoothPenalty(theta: Float64Array): number {
+    let s = 0;
+    for (let k = 0; k < this.size; k++) s += 0.5 * this.penaltyL2[k] * theta[k] * theta[k];
+    return s;
+  }
+
+  l1Penalty(theta: Float64Array): number {
+    let s = 0;
+    for (let k = 0; k < this.size; k++) s += this.penaltyL1[k] * Math.abs(theta[k]);
+    return s;
+  }
+
+  objective(theta: Float64Array): number {
+    return this.loss(theta) + this.smoothPenalty(theta) + this.l1Penalty(theta);
+  }
+
+  /** Gradient and Hessian of the smooth part at theta (call loss(theta) first). */
+  derivatives(theta: Float64Array): { g: Float64Array; H: Float64Array } {
+    const { n, d, blocks, rows, prob, codes, weights, size } = this;
+    const g = new Float64Array(size);
+    const H = new Float64Array(size * size);
+    const resid = new Float64Array(blocks);
+    const W = new Float64Array(blocks * blocks);
+    for (let i = 0; i < n; i++) {
+      const r = i * d;
+      const w = weights[i] / n;
+      for (let b = 0; b < blocks; b++) {
+        const pb = prob[i * blocks + b];
+        const yb = this.multinomial ? (codes[i] === b ? 1 : 0) : codes[i];
+        resid[b] = w * (pb - yb);
+        for (let c = 0; c <= b; c++) {
+          const pc = prob[i * blocks + c];
+          W[b * blocks + c] = w * (b === c ? pb * (1 - pb) : -pb * pc);
+        }
+      }
+      for (let b = 0; b < blocks; b++) {
+        for (let j = 0; j < d; j++) g[b * d + j] += resid[b] * rows[r + j];
+        for (let c = 0; c <= b; c++) {
+          const wbc = W[b * blocks + c];
+          if (wbc === 0) continue;
+          for (let j = 0; j < d; j++) {
+            const xj = wbc * rows[r + j];
+            const rowIndex = (b * d + j) * size + c * d;
+            const kmax = b === c ? j : d - 1;
+            for (let k = 0; k <= kmax; k++) H[rowIndex + k] += xj * rows[r + k];
+          }
+        }
+      }
+    }
+    // symmetrise (only the lower triangle was accumulated) and add the L2 penalty
+    for (let a = 0; a < size; a++) {
+      for (let b = 0; b < a; b++) H[b * size + a] = H[a * size + b];
+      g[a] += this.penaltyL2[a] * theta[a];
+      H[a * size + a] += this.penaltyL2[a];
+    }
+    return { g, H };
+  }
+
+  /**
+   * Rows whose own class is fitted with probability 1 to double precision (1 - p <= 10 eps, R's
+   * glm test). Call loss(theta) first. At an unpenalised "optimum" such rows mean the loss was
+   * stopped by rounding, not by the data: the classes are (quasi-)separable.
+   */
+  certainRows(): number {
+    const { n, blocks, prob, codes } = this;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const own = this.multinomial ? prob[i * blocks + codes[i]] : codes[i] === 1 ? prob[i] : 1 - prob[i];
+      if (1 - own <= 10 * Number.EPSILON) count++;
+    }
+    return count;
+  }
+
+  /** Every training row strictly on the right side of the decision boundary. */
+  separated(): boolean {
+    const { n, blocks, eta, codes } = this;
+    for (let i = 0; i < n; i++) {
+      if (!this.multinomial) {
+        if (codes[i] === 1 ? !(eta[i] > 0) : !(eta[i] < 0)) return false;
+      } else {
+        const yi = eta[i * blocks + codes[i]];
+        for (let b = 0; b < blocks; b++) if (b !== codes[i] && !(eta[i * blocks + b] < yi)) return false;
+      }
+    }
+    return true;
+  }
+}
+

@@ -21,6 +21,7 @@ export interface RegressionSpec {
 export function fitRegressionSpec(spec: RegressionSpec, table: Table): LinearFit {
   return fitLinear(featureMatrix(table, spec.features), numericTarget(table, spec.target), {
     featureNames: spec.features,
+    targetName: spec.target,
     degree: spec.degree,
     intercept: spec.intercept,
     ...penaltyOf(spec),

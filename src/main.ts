@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import './shell/theme-choice.svelte';
 import App from './App.svelte';
 
 // Never a blank page: if the shell itself fails to start, say so.

@@ -4,9 +4,10 @@
 // their state into Svelte's reactivity.
 import YAML from 'yaml';
 import { isPlainObject, optionsToYaml, parseNotebook, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
-import { cellsOf, type Block, type CellBlock, type Notebook, type ProseBlock } from '../lib/notebook/model';
+import { cellsOf, type Block, type CellBlock, type Notebook } from '../lib/notebook/model';
 import { Runtime, type CellState } from '../lib/notebook/runtime';
 import { History } from '../lib/notebook/history';
+import { carryProseKeys, changedCells } from '../lib/notebook/replace';
 import type { CellKind, UploadedFile } from '../cells/types';
 import { forgetEditedText, forgetUpload, loadUpload, saveEditedText, saveUpload } from './persistence';
 import { library } from './library.svelte';
@@ -191,17 +192,13 @@ export class NotebookSession {
    * results.
    */
   load(text: string): void {
-    const before = new Map(this.cells.map((c) => [c.id, cellSignature(c)]));
-    const blocksBefore = this.notebook.blocks;
+    const before = $state.snapshot(this.notebook.blocks) as Block[];
     const next = parseNotebook(text, this.#schemas, titleFromPath(this.#source.path));
-    carryProseKeys(blocksBefore, next.blocks);
+    carryProseKeys(before, next.blocks);
     this.notebook = next;
     this.#persist();
     this.#runtime.setCells(this.#graphCells());
-    for (const cell of this.cells) {
-      const was = before.get(cell.id);
-      if (was !== undefined && was !== cellSignature(cell)) this.#runtime.invalidate(cell.id);
-    }
+    for (const id of changedCells(before, next.blocks)) this.#runtime.invalidate(id);
   }
 
   /** The blocks as plain data (no proxies), to edit and serialise. */
@@ -349,37 +346,6 @@ export class NotebookSession {
     }
     this.editing.persist();
   }
-}
-
-/** What decides whether a cell must re-run after the notebook was replaced. */
-function cellSignature(cell: CellBlock): string {
-  return JSON.stringify([cell.kind, $state.snapshot(cell.options), cell.errors.length]);
-}
-
-/**
- * Prose blocks have no id; keys carried over from the blocks before keep
- * Svelte from re-creating every paragraph when one cell moves, and keep a
- * paragraph being edited open: same text first, then the rest in order.
- */
-function carryProseKeys(before: Block[], after: Block[]): void {
-  const byText = new Map<string, string[]>();
-  const left = new Set<string>();
-  for (const block of before) {
-    if (block.type !== 'prose' || !block.key) continue;
-    byText.set(block.text, [...(byText.get(block.text) ?? []), block.key]);
-    left.add(block.key);
-  }
-  const unmatched: ProseBlock[] = [];
-  for (const block of after) {
-    if (block.type !== 'prose') continue;
-    const key = byText.get(block.text)?.shift();
-    if (key) {
-      block.key = key;
-      left.delete(key);
-    } else unmatched.push(block);
-  }
-  const spare = [...left];
-  for (const block of unmatched) block.key = spare.shift() ?? block.key;
 }
 
 export function titleFromPath(path: string): string {

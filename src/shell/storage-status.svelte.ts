@@ -6,7 +6,8 @@
 export const storageStatus = $state<{ problem: string | undefined }>({ problem: undefined });
 
 const RETRY_MS = 5_000;
-/** Writes that failed, newest per key, waiting for a retry. */
+/** Writes that failed, newest per key, waiting for a retry (not state: nothing renders it). */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const pending = new Map<string, () => Promise<void>>();
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 

@@ -1,0 +1,42 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cell, freshStart } from './helpers';
+import { tableValues } from './engine-reference';
+import { python, runPythonScript } from '../python-reference';
+
+test('Show Python gives code that, run with scikit-learn, prints the cell’s coefficients', async ({ page }) => {
+  await freshStart(page);
+  // Only this cell matters: the notebook's gradient-descent cell may still be training.
+  await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Linear regression', exact: true }).click();
+  const several = cell(page, 'Regression', 'several');
+  await expect(several.locator('[data-status]').first()).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
+  const shown = await tableValues(several, 'Coefficients');
+
+  await several.getByRole('button', { name: 'Show Python' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Python for several' });
+  await expect(dialog).toBeVisible();
+  const code = dialog.getByLabel('Python code for several');
+  await expect(code).toContainText('train_rows = [');
+  await expect(code).toContainText('LinearRegression(');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .py' }).click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'fitbook-show-python-'));
+  const script = join(dir, 'fit.py');
+  await download.saveAs(script);
+  expect(readFileSync(script, 'utf8')).toBe((await code.innerText()).trimEnd() + '\n');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  test.skip(!python, 'no python3 with scikit-learn and pandas to run the code');
+  copyFileSync('datasets/boston-housing.csv', join(dir, 'boston-housing.csv'));
+  const printed = runPythonScript('fit.py', dir);
+  // "Intercept: 12.3" then one "name  value" line per coefficient.
+  const intercept = Number(/Intercept: (\S+)/.exec(printed)![1]);
+  expect(Math.abs(intercept - shown.Intercept[0])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(intercept)));
+  for (const name of Object.keys(shown).filter((n) => n !== 'Intercept')) {
+    const value = Number(new RegExp(`^${name.replace(/[\^$]/g, '\\$&')}\\s+(\\S+)$`, 'm').exec(printed)![1]);
+    expect(Math.abs(value - shown[name][0])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(value)));
+  }
+});

@@ -1,0 +1,21 @@
+// The Python that checks generated code: Debian's python3 with scikit-learn
+// and pandas (CI installs python3-sklearn and python3-pandas). Tests that need
+// it are skipped, with this reason printed, where it is missing.
+import { spawnSync } from 'node:child_process';
+
+function find(): { python?: string; reason?: string } {
+  for (const python of [process.env.FITBOOK_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean) as string[]) {
+    const probe = spawnSync(python, ['-c', 'import sklearn, pandas'], { encoding: 'utf8' });
+    if (probe.status === 0) return { python };
+  }
+  return { reason: 'no python3 with scikit-learn and pandas (apt-get install python3-sklearn python3-pandas)' };
+}
+
+export const { python, reason: noPythonReason } = find();
+
+/** Runs a script in a folder; throws with its error output when it fails. */
+export function runPythonScript(script: string, cwd: string): string {
+  const run = spawnSync(python!, [script], { cwd, encoding: 'utf8', timeout: 120_000 });
+  if (run.status !== 0) throw new Error(`python failed:\n${run.stderr}`);
+  return run.stdout;
+}

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cell, freshStart } from './helpers';
+import { cell, freshStart, uploadCsv } from './helpers';
 import { tableValues } from './engine-reference';
 import { python, runPythonScript } from '../python-reference';
 
@@ -11,7 +11,8 @@ test('Show Python gives code that, run with scikit-learn, prints the cell’s co
   // Only this cell matters: the notebook's gradient-descent cell may still be training.
   await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Linear regression', exact: true }).click();
   const several = cell(page, 'Regression', 'several');
-  await expect(several.locator('[data-status]').first()).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
+  await expect(several.locator('caption', { hasText: 'Coefficients' })).toBeVisible({ timeout: 60_000 });
+  await expect(several.locator('[data-status]').first()).toHaveAttribute('data-status', 'idle');
   const shown = await tableValues(several, 'Coefficients');
 
   await several.getByRole('button', { name: 'Show Python' }).click();
@@ -39,4 +40,28 @@ test('Show Python gives code that, run with scikit-learn, prints the cell’s co
     const value = Number(new RegExp(`^${name.replace(/[\^$]/g, '\\$&')}\\s+(\\S+)$`, 'm').exec(printed)![1]);
     expect(Math.abs(value - shown[name][0])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(value)));
   }
+});
+
+test('Download predictions lists every judged row, and class names that look like formulas are defused', async ({ page }) => {
+  await freshStart(page);
+  await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Logistic regression', exact: true }).click();
+  const iris = readFileSync('datasets/iris.csv', 'utf8').replaceAll('setosa', '=setosa').replaceAll('virginica', '@virginica');
+  await uploadCsv(cell(page, 'Dataset', 'iris'), 'iris-formulas.csv', iris);
+  const species = cell(page, 'Classifier', 'species');
+  await expect(species.getByRole('columnheader', { name: '=setosa' })).toBeVisible({ timeout: 60_000 });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), species.getByRole('button', { name: 'Download predictions' }).click()]);
+  expect(download.suggestedFilename()).toBe('logistic-regression-species-predictions.csv');
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('part,row_index,petal_length,petal_width,actual,predicted,probability_=setosa,probability_@virginica,probability_versicolor');
+  expect(lines).toHaveLength(151);
+  const rows = lines.slice(1).map((l) => l.split(','));
+  expect(rows.filter((r) => r[0] === 'test')).toHaveLength(30);
+  // Every row of the file appears once, by its index.
+  expect(new Set(rows.map((r) => r[1])).size).toBe(150);
+  expect(rows.some((r) => r[4] === "'=setosa")).toBe(true);
+  expect(rows.some((r) => r[4] === "'@virginica")).toBe(true);
+  expect(rows.every((r) => !r.slice(4, 6).some((v) => /^[=@+-]/.test(v)))).toBe(true);
+  // Probabilities of the three classes add up to 1.
+  for (const r of rows) expect(Math.abs(Number(r[6]) + Number(r[7]) + Number(r[8]) - 1)).toBeLessThan(1e-9);
 });

@@ -47,11 +47,11 @@ describe('what the Build dialog offers', () => {
 
   it('explains bad input: a single row, a single column, only text, no target left, one class, rare or too many classes', () => {
     expect(analyse('a,b\n1,2').analysis.problem).toMatch(/1 row; a notebook needs at least 10/);
-    expect(analyse('a\n' + rows(20, (i) => `${i * 0.5}`)).analysis.problem).toMatch(/single column, `a`/);
+    expect(analyse('a\n' + rows(20, (i) => `${i * 0.5}`)).analysis.problem).toMatch(/single column, 'a'/);
     const text = analyse('name,comment\n' + rows(30, (i) => `person ${i},said ${i % 17} things about ${i % 13}`)).analysis;
     expect(text.problem).toMatch(/Every column is free text or an identifier/);
     const one = analyse('id,x,kind\n' + rows(30, (i) => `${i},${i * 0.5},same`)).analysis;
-    expect(one.problem).toMatch(/Only `x` can be used/);
+    expect(one.problem).toMatch(/Only 'x' can be used/);
     const { table } = analyse('x,y\n' + rows(30, (i) => `${i * 0.5},${i < 29 ? 'a' : ''}`));
     expect(choiceProblem(table, 'y', 'classification')).toMatch(/one class, a/);
     const rare = analyse('x,y\n' + rows(30, (i) => `${i * 0.5},${i < 27 ? 'a' : 'b'}`)).table;

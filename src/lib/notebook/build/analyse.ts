@@ -6,7 +6,10 @@
 import type { ColumnRoleInfo } from '../../data/roles';
 import type { ColumnSummary } from '../../data/summary';
 import { getColumn, isNumeric, type Table } from '../../data/table';
-import { code, count, list } from './words';
+import { count, list } from './words';
+
+/** A column name in a dialog message (plain text, not Markdown). */
+const code = (name: string) => `'${name}'`;
 
 export type BuildTask = 'regression' | 'classification';
 

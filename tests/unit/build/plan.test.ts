@@ -34,6 +34,12 @@ describe('what the Build dialog offers', () => {
     expect(analysis.problem).toBeUndefined();
   });
 
+  it('leaves out a column missing on more than half of the rows', () => {
+    const { analysis } = analyse('x,sparse,y\n' + rows(30, (i) => `${i * 0.5},${i % 3 ? '' : i},${(i * 7) % 11}.5`));
+    expect(analysis.leftOut).toEqual([expect.objectContaining({ name: 'sparse', reason: '20 of its 30 values are missing, more than half' })]);
+    expect(analysis.targets.map((t) => t.name)).toEqual(['x', 'y']);
+  });
+
   it('guesses a target by its name, else the last usable column, and infers the task from its values', () => {
     expect(planInputs('datasets/iris.csv').analysis.guess).toBe('species');
     const diabetes = planInputs('datasets/diabetes.csv').analysis;

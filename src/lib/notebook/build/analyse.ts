@@ -45,7 +45,24 @@ const MAX_NUMERIC_CLASSES = 10;
 /** Names that announce the column to predict. */
 const targetName = /^(target|label|labels|class|classes|y|price|outcome|result|species|quality|medv|diagnosis|survived|churn|default|response|grade|score)$/i;
 
-export function analyseForBuild(table: Table, summaries: ColumnSummary[], roles: ColumnRoleInfo[]): BuildAnalysis {
+/** A column missing on more than this share of rows is left out: its training part could be all gaps, and a fill would be mostly made up. */
+export const MAX_MISSING_SHARE = 0.5;
+
+/**
+ * The roles as Build uses them: those of roles.ts, with columns that are
+ * mostly missing left out too (the dialog and the planner both ask here).
+ */
+export function buildRoles(summaries: ColumnSummary[], roles: ColumnRoleInfo[]): ColumnRoleInfo[] {
+  const byName = new Map(summaries.map((s) => [s.name, s]));
+  return roles.map((role) => {
+    const s = byName.get(role.name);
+    if (role.reason !== undefined || !s || s.missing <= MAX_MISSING_SHARE * (s.count + s.missing)) return role;
+    return { ...role, reason: `${s.missing} of its ${s.count + s.missing} values are missing, more than half` };
+  });
+}
+
+export function analyseForBuild(table: Table, summaries: ColumnSummary[], columnRoles: ColumnRoleInfo[]): BuildAnalysis {
+  const roles = buildRoles(summaries, columnRoles);
   const usable = roles.filter((r) => r.reason === undefined);
   const leftOut = roles.filter((r): r is ColumnRoleInfo & { reason: string } => r.reason !== undefined);
   const byName = new Map(summaries.map((s) => [s.name, s]));

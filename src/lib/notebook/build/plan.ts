@@ -11,7 +11,7 @@ import type { Pipeline } from '../../data/prepare';
 import { designMatrix, numericTarget } from '../../ml/design';
 import { fitLinear, RankDeficiencyError } from '../../ml/linear';
 import type { Block, CellBlock } from '../model';
-import { choiceProblem, type BuildTask } from './analyse';
+import { buildRoles, choiceProblem, type BuildTask } from './analyse';
 import { correlationRatios, correlations, type Association } from './associations';
 import { preparedTraining, rowsWithTarget, splitRows, type SplitSettings } from './simulate';
 import * as prose from './prose';
@@ -69,7 +69,8 @@ const PENALTY = { value: 0.01, min: 0.0001, max: 100, scale: 'log' };
 
 export const BUILT_IDS = { drop: 'labelled', look: 'look', prepare: 'prepared', split: 'holdout', baseline: 'baseline', model: 'model', evaluate: 'evaluation', crossval: 'folds', sweep: 'tuning' };
 
-export function planNotebook(request: BuildRequest): BuildPlan {
+export function planNotebook(asked: BuildRequest): BuildPlan {
+  const request = { ...asked, roles: buildRoles(asked.summaries, asked.roles) };
   const { table, roles, target, task } = request;
   const problem = choiceProblem(table, target, task);
   if (problem) throw new Error(problem);

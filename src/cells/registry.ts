@@ -10,7 +10,8 @@ import { classifierCell } from './classifier';
 import { evaluateCell } from './evaluate';
 import { crossvalCell } from './crossval';
 import { sweepCell } from './sweep';
+import { baselineCell } from './baseline';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, evaluateCell, crossvalCell, sweepCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

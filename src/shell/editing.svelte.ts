@@ -4,9 +4,7 @@
 // of lib/notebook/edit and hands the session the new text; History keeps the
 // text before, so every change undoes the same way.
 import type { CellKind, StarterInput } from '../cells/types';
-import { columnRoles } from '../lib/data/roles';
-import { summarise, type ColumnSummary } from '../lib/data/summary';
-import type { Table } from '../lib/data/table';
+import { outputColumns } from '../cells/shared/table-input';
 import { cellIds, dependentsOf, duplicateBlock, freshId, insertBlocks, moveBlock, nearestInput, removeBlock } from '../lib/notebook/edit';
 import type { History } from '../lib/notebook/history';
 import type { Block, CellBlock } from '../lib/notebook/model';
@@ -165,20 +163,11 @@ export class NotebookEditing {
   /** The input cell as a starter sees it: its columns and their roles, from its latest output. */
   #starterInput(cell: CellBlock): StarterInput {
     const output = this.#session.state(cell.id).output ?? this.#session.lastOutputs[cell.id];
-    return { id: cell.id, kind: cell.kind, columns: columnsOf(output) };
+    return { id: cell.id, kind: cell.kind, columns: outputColumns(output) };
   }
 
   #refreshLabels(): void {
     this.nextUndo = this.#history.nextUndo;
     this.nextRedo = this.#history.nextRedo;
   }
-}
-
-/** Columns and roles of the table an output holds (a dataset's, a prepare's, a split's training part). */
-function columnsOf(output: unknown): StarterInput['columns'] {
-  const holder = output as { table?: Table; summaries?: ColumnSummary[]; train?: Table } | undefined;
-  const table = holder?.table ?? holder?.train;
-  if (!table || !Array.isArray(table.columns)) return undefined;
-  const summaries = holder?.summaries ?? summarise(table);
-  return columnRoles(table, summaries);
 }

@@ -2,8 +2,8 @@
 // runtime that re-runs what depends on a change, and the saving of both.
 // The runtime and the format are plain TypeScript; this class only mirrors
 // their state into Svelte's reactivity.
-import YAML from 'yaml';
-import { isPlainObject, optionsToYaml, parseNotebook, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
+import { optionsToYaml, parseNotebook, readOptions, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
+import { LINK_KEYS, linksOf } from '../lib/notebook/edit';
 import { cellsOf, type Block, type CellBlock, type Notebook } from '../lib/notebook/model';
 import { Runtime, type CellState } from '../lib/notebook/runtime';
 import { History } from '../lib/notebook/history';
@@ -136,23 +136,34 @@ export class NotebookSession {
     return cell ? optionsToYaml($state.snapshot(cell.options) as Record<string, unknown>) : '';
   }
 
+  /** Problems of an options draft, numbered by its own lines; changes nothing. */
+  checkOptions(id: string, yamlText: string): string | undefined {
+    const cell = this.#cell(id);
+    if (!cell) return `No cell named '${id}'.`;
+    return readOptions(cell.kind, yamlText, 0, this.#schemas).errors.map((e) => `Line ${e.line}: ${e.message}`).join('\n') || undefined;
+  }
+
   /**
-   * Replaces all of a cell's options from YAML the reader edited. Returns a
-   * message when the text is not YAML key/value lines (the caller keeps the
-   * draft); schema problems are shown on the cell like any file error.
+   * Replaces all of a cell's options from YAML the reader edited. Returns the
+   * problems found, numbered by the lines of the draft: when the text is not
+   * YAML key/value lines nothing changes (the caller keeps the draft);
+   * otherwise the options are stored and the problems also show on the cell,
+   * numbered by the file's lines, like any file error.
    */
   replaceOptions(id: string, yamlText: string): string | undefined {
     const cell = this.#cell(id);
     if (!cell) return `No cell named '${id}'.`;
-    const doc = YAML.parseDocument(yamlText, { uniqueKeys: true });
-    if (doc.errors.length) return `YAML: ${doc.errors[0].message.split('\n')[0]}`;
-    const value: unknown = doc.toJS() ?? {};
-    if (!isPlainObject(value)) return 'Options must be `key: value` lines.';
+    // Lines counted in the draft (as the editor shows it); the cell's own
+    // messages get the file's lines.
+    const read = readOptions(cell.kind, yamlText, 0, this.#schemas);
+    const draftProblems = read.errors.map((e) => `Line ${e.line}: ${e.message}`).join('\n') || undefined;
+    if (!read.options) return draftProblems;
     this.editing.record(`edit the options of ${id}`);
-    cell.options = value;
-    this.#revalidate(cell);
+    cell.options = read.options;
+    cell.errors = read.errors.map((e) => ({ ...e, line: cell.line + e.line }));
+    cell.optionLines = Object.fromEntries(Object.entries(read.lines ?? {}).map(([key, line]) => [key, cell.line + line]));
     this.#afterEdit(id);
-    return undefined;
+    return draftProblems;
   }
 
   upload(id: string, file: UploadedFile): void {
@@ -306,16 +317,28 @@ export class NotebookSession {
   }
 
   #graphCells(): { id: string; inputs: string[] }[] {
-    return this.cells.map((cell) => ({ id: cell.id, inputs: this.#inputsOf(cell) }));
+    return this.cells.map((cell) => ({ id: cell.id, inputs: this.#inputsOf(cell), lines: this.#linkLines(cell) }));
+  }
+
+  /** The line that names each cell this one reads (`input:`, `model:`), for graph messages. */
+  #linkLines(cell: CellBlock): Record<string, number> {
+    const lines: Record<string, number> = {};
+    for (const key of LINK_KEYS) {
+      const target = cell.options[key];
+      const line = cell.optionLines?.[key];
+      if (typeof target === 'string' && line !== undefined && !(target in lines)) lines[target] = line;
+    }
+    return lines;
   }
 
   #inputsOf(cell: CellBlock): string[] {
     const kind = this.#kinds[cell.kind];
     if (!kind || cell.errors.length) {
       // Still wire a declared input so the graph shows who waits on whom.
-      return typeof cell.options.input === 'string' ? [cell.options.input] : [];
+      return linksOf(cell);
     }
-    return kind.inputs(kind.schema.parse($state.snapshot(cell.options)) as Record<string, unknown>);
+    const parsed = kind.schema.safeParse($state.snapshot(cell.options));
+    return parsed.success ? kind.inputs(parsed.data as Record<string, unknown>) : linksOf(cell);
   }
 
   #cell(id: string): CellBlock | undefined {
@@ -327,6 +350,7 @@ export class NotebookSession {
     const text = serialiseNotebook({ meta: {}, title: '', errors: [], blocks: [$state.snapshot(cell) as CellBlock] }, this.#schemas);
     const [fresh] = cellsOf(parseNotebook(text, this.#schemas));
     cell.errors = fresh.errors.map((e) => ({ ...e, line: cell.line + (e.line - 1) }));
+    cell.optionLines = Object.fromEntries(Object.entries(fresh.optionLines ?? {}).map(([key, line]) => [key, cell.line + (line - 1)]));
   }
 
   #afterEdit(id: string): void {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cell, freshStart, openNotebook, settled, summaryRow, uploadCsv } from './helpers';
+import { cell, freshStart, openYamlOptions, openNotebook, settled, summaryRow, uploadCsv } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   // Each test starts from the shipped notebooks: no saved edits or uploads.
@@ -117,8 +117,7 @@ test('new data without a column a downstream cell uses asks the reader to choose
 test('a bad option is shown on its cell with its line, and the draft is kept', async ({ page }) => {
   await openNotebook(page, 'Exploring a dataset');
   const sample = cell(page, 'Table', 'sample');
-  await sample.getByText('Options').click();
-  const editor = sample.getByLabel('Options of sample (YAML)');
+  const editor = await openYamlOptions(sample, 'sample');
   await editor.fill('input: iris\nrows: 5\ncolour: red\n');
   await sample.getByRole('button', { name: 'Apply options' }).click();
   await expect(sample.getByRole('alert')).toContainText(/Line \d+: Unknown option 'colour'/);

@@ -11,6 +11,13 @@ export async function settled(page: Page): Promise<void> {
   await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0);
 }
 
+/** Opens a cell's Options and switches them to the YAML view; returns its editor. */
+export async function openYamlOptions(section: Locator, id: string): Promise<Locator> {
+  await section.locator('summary', { hasText: 'Options' }).click();
+  await section.getByRole('button', { name: 'Edit as YAML' }).click();
+  return section.getByLabel(`Options of ${id} (YAML)`);
+}
+
 export async function openNotebook(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

@@ -1,7 +1,7 @@
 // A reader can always get back from a change that broke a cell: the controls
 // stay, Revert brings back the shipped notebook.
 import { expect, test } from '@playwright/test';
-import { cell, freshStart, openNotebook, settled, uploadCsv } from './helpers';
+import { cell, openYamlOptions, freshStart, openNotebook, settled, uploadCsv } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await freshStart(page);
@@ -33,8 +33,7 @@ test('the last feature cannot be unticked, and a new target that was a feature s
 
 test('a cell in error keeps its controls, so the reader can undo the change', async ({ page }) => {
   const rooms = cell(page, 'Regression', 'rooms');
-  await rooms.getByText('Options').click();
-  await rooms.getByLabel('Options of rooms (YAML)').fill('input: holdout\ntarget: RM\nfeatures: [RM]\n');
+  await (await openYamlOptions(rooms, 'rooms')).fill('input: holdout\ntarget: RM\nfeatures: [RM]\n');
   await rooms.getByRole('button', { name: 'Apply options' }).click();
   await expect(rooms.getByRole('alert')).toContainText("'RM' is the target; it cannot also be a feature.");
   // The pickers come from the last good fit; choosing a target repairs the cell.

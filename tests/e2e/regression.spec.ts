@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { cell, openNotebook, settled } from './helpers';
+import { cell, openYamlOptions, openNotebook, settled } from './helpers';
 import { exactRegression, readNumber, trainingPart } from './engine-reference';
 
 // The notebook's split cell: 20% test, seed 42.
@@ -64,8 +64,7 @@ test('moving the degree slider ten times quickly shows only the last degree', as
 test('a feature the data lacks asks for a replacement, not a crash', async ({ page }) => {
   await openNotebook(page, 'Linear regression');
   const rooms = cell(page, 'Regression', 'rooms');
-  await rooms.getByText('Options').click();
-  await rooms.getByLabel('Options of rooms (YAML)').fill('input: holdout\ntarget: MEDV\nfeatures: [RM, NOPE]\n');
+  await (await openYamlOptions(rooms, 'rooms')).fill('input: holdout\ntarget: MEDV\nfeatures: [RM, NOPE]\n');
   await rooms.getByRole('button', { name: 'Apply options' }).click();
   await expect(rooms.getByRole('group', { name: 'Choose columns' })).toBeVisible();
 });

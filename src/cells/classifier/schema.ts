@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import { tunable } from '../../lib/notebook/controls';
 import { solverShape } from '../shared/solver-options';
+import { cellLink, column, columns } from '../../lib/notebook/fields';
 
 export const classifierSchema = z
   .object({
-    input: z.string(),
+    input: cellLink('table', 'Data'),
     /** The label column: categorical, boolean, or numeric with a few distinct values. */
-    target: z.string(),
-    features: z.array(z.string()).min(1),
+    target: column({ label: 'Target', model: true }),
+    features: columns({ label: 'Features', numeric: true, model: true, excludes: 'target', minimum: 1 }),
     intercept: z.boolean().default(true),
-    penalty: z.enum(['none', 'l2', 'l1']).default('none'),
+    penalty: z.enum(['none', 'l2', 'l1']).meta({ label: 'Penalty' }).default('none'),
     /**
      * Penalty strength λ in the objective (1/n)·Σ log loss + (λ/2)‖w‖² (l2) or + λ‖w‖₁ (l1);
      * the intercept is not penalised. scikit-learn's LogisticRegression(C=…) is the same
      * model with C = 1 / (n·λ), n the number of training rows (see src/lib/ml/logistic.ts).
      */
-    alpha: tunable(z.number().min(0)).default(0.1),
+    alpha: tunable(z.number().min(0)).meta({ label: 'Penalty strength α', range: { min: 0.0001, max: 100, scale: 'log' } }).default(0.1),
     /** 'balanced' weighs each class by n / (classes · its count), as scikit-learn does. */
-    classWeight: z.enum(['none', 'balanced']).default('none'),
+    classWeight: z.enum(['none', 'balanced']).meta({ label: 'Class weights' }).default('none'),
     /** Binary problems: predict the positive (second) class when its probability is at least this. */
-    threshold: tunable(z.number().min(0).max(1)).default(0.5),
+    threshold: tunable(z.number().min(0).max(1)).meta({ label: 'Threshold' }).default(0.5),
     /** Softmax even for two classes; left out: sigmoid for two classes, softmax for more. */
     multinomial: z.boolean().optional(),
     ...solverShape,

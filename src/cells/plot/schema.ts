@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { tunable } from '../../lib/notebook/controls';
+import { cellLink, column, columns } from '../../lib/notebook/fields';
 
 /** Plots of data; model plots (fit, sigmoid, boundary, coefficients) read a model cell. */
 export const dataPlotKinds = ['scatter', 'histogram', 'matrix'] as const;
 
 export const plotSchema = z
   .object({
-    input: z.string(),
-    kind: z.enum(dataPlotKinds).default('scatter'),
+    input: cellLink('table', 'Data'),
+    kind: z.enum(dataPlotKinds).meta({ label: 'Plot' }).default('scatter'),
     /** scatter: horizontal axis; histogram: the column. */
-    x: z.string().optional(),
-    y: z.string().optional(),
+    x: column({ label: 'x' }).optional(),
+    y: column({ label: 'y' }).optional(),
     /** Colour points by this column (class labels or numbers). */
-    color: z.string().optional(),
+    color: column({ label: 'Colour by' }).optional(),
     /** matrix: the numeric columns, all of them (up to 6) when left out. */
-    columns: z.array(z.string()).optional(),
+    columns: columns({ label: 'Columns', numeric: true }).optional(),
     bins: tunable(z.number().int().min(2).max(200)).optional(),
   })
   .strict();

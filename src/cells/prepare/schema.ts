@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tunable } from '../../lib/notebook/controls';
+import { cellLink, column, columns } from '../../lib/notebook/fields';
 
 /** `drop` removes incomplete rows; the others fill the gaps (imputation). */
 export const missingStrategies = ['drop', 'mean', 'median', 'most_frequent', 'constant'] as const;
@@ -7,7 +8,7 @@ export const outlierMethods = ['iqr', 'zscore'] as const;
 export const outlierActions = ['flag', 'clip', 'remove'] as const;
 export const scaleMethods = ['none', 'standard', 'minmax'] as const;
 
-const columnList = z.array(z.string());
+const columnList = columns();
 
 const missingSchema = z
   .object({
@@ -50,9 +51,9 @@ const scaleSchema = z.union([
 
 export const prepareSchema = z
   .object({
-    input: z.string(),
+    input: cellLink('table', 'Data'),
     /** The column to predict: steps leave it alone unless it is named explicitly (drop still drops rows missing it). */
-    label: z.string().optional(),
+    label: column({ label: 'Label (left alone)' }).optional(),
     missing: missingSchema.optional(),
     outliers: outliersSchema.optional(),
     encode: encodeSchema.optional(),

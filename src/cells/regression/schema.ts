@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { tunable } from '../../lib/notebook/controls';
 import { optimizers, solverShape } from '../shared/solver-options';
+import { cellLink, column, columns } from '../../lib/notebook/fields';
 
 export { optimizers };
 
 export const regressionSchema = z
   .object({
-    input: z.string(),
-    target: z.string(),
-    features: z.array(z.string()).min(1),
+    input: cellLink('table', 'Data'),
+    target: column({ label: 'Target', numeric: true, model: true }),
+    features: columns({ label: 'Features', numeric: true, model: true, excludes: 'target', minimum: 1 }),
     /** Every feature is raised to powers 1…degree. */
-    degree: tunable(z.number().int().min(1).max(15)).default(1),
+    degree: tunable(z.number().int().min(1).max(15)).meta({ label: 'Polynomial degree' }).default(1),
     intercept: z.boolean().default(true),
-    penalty: z.enum(['none', 'l2', 'l1']).default('none'),
+    penalty: z.enum(['none', 'l2', 'l1']).meta({ label: 'Penalty' }).default('none'),
     /** Penalty strength, in scikit-learn's convention (Ridge/Lasso alpha over n; see docs/engine.md). */
-    alpha: tunable(z.number().min(0)).default(0.1),
+    alpha: tunable(z.number().min(0)).meta({ label: 'Penalty strength α', range: { min: 0.0001, max: 100, scale: 'log' } }).default(0.1),
     ...solverShape,
   })
   .strict();

@@ -2,6 +2,8 @@
 // columns a cell's options name are in it.
 import type { Table } from '../../lib/data/table';
 import { columnNames } from '../../lib/data/table';
+import { columnRoles, type ColumnRoleInfo } from '../../lib/data/roles';
+import { summarise, type ColumnSummary } from '../../lib/data/summary';
 
 /** Cells whose output carries a table (dataset, prepare, split…) put it here. */
 export interface HasTable {
@@ -49,4 +51,16 @@ export function missingColumns(table: Table, wanted: string[]): ColumnChoice | u
 
 export function isColumnChoice(output: unknown): output is ColumnChoice {
   return (output as ColumnChoice | undefined)?.needsColumns === true;
+}
+
+/**
+ * Columns and roles of the table a cell's output holds (a dataset's, a
+ * prepare's, a split's training part); undefined when it holds none.
+ */
+export function outputColumns(output: unknown): ColumnRoleInfo[] | undefined {
+  const holder = output as { table?: Table; summaries?: ColumnSummary[]; train?: Table } | undefined;
+  const table = holder?.table ?? holder?.train;
+  if (!table || !Array.isArray(table.columns)) return undefined;
+  const summaries = holder?.summaries ?? summarise(table);
+  return columnRoles(table, summaries);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cellLink } from '../../lib/notebook/fields';
 
 /** What a sweep varies: a hyperparameter of the model, or how many training rows it gets (a learning curve). */
 export const sweepParameters = ['degree', 'alpha', 'epochs', 'trainSize'] as const;
@@ -19,10 +20,10 @@ export type ValueRange = z.infer<typeof valueRangeSchema>;
 export const sweepSchema = z
   .object({
     /** The model cell whose model is refitted for every value. */
-    model: z.string(),
+    model: cellLink('model', 'Model'),
     /** A table or split cell to fit and score on; the model's own parts when left out. */
-    input: z.string().optional(),
-    parameter: z.enum(sweepParameters).default('degree'),
+    input: cellLink('table', 'Data').optional(),
+    parameter: z.enum(sweepParameters).meta({ label: 'Parameter' }).default('degree'),
     /** A list of values, or a range `{from, to, steps, scale}`; sensible defaults per parameter when left out. */
     values: z.union([z.array(z.number().min(0)).min(1), valueRangeSchema]).optional(),
     /** The score to plot; the model's error metric (MSE, Log loss…) when left out. */

@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import YAML from 'yaml';
 import type { ZodType } from 'zod';
 import type { Block, CellBlock, FormatError, Notebook } from './model';
+import { normaliseOptions } from './fields';
 
 const cellInfo = /^\{([A-Za-z][\w-]*)\}\s*(\S*)\s*$/;
 const validId = /^[A-Za-z_][\w-]*$/;
@@ -56,7 +57,12 @@ function readFrontMatter(lines: string[], errors: FormatError[]): { meta: Record
   }
   const doc = YAML.parseDocument(lines.slice(1, close).join('\n'));
   for (const e of doc.errors) errors.push({ message: e.message.split('\n')[0], line: 2 + (e.linePos?.[0].line ?? 1) - 1 });
-  const value: unknown = doc.errors.length ? {} : doc.toJS();
+  let value: unknown = {};
+  try {
+    if (!doc.errors.length) value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    errors.push({ message: 'The front matter has too many aliases (*name) to expand.', line: 2 });
+  }
   if (value !== null && value !== undefined && !isPlainObject(value)) {
     errors.push({ message: 'The front matter must be a list of `key: value` lines.', line: 2 });
   }
@@ -79,44 +85,91 @@ function readCell(info: string, content: string, fenceLine: number, schemas: Opt
     cell.errors.push({ message: `'${id}' is not a valid cell id: use letters, digits, _ and -, starting with a letter.`, line: fenceLine });
   }
 
+  const read = readOptions(kind, content, fenceLine, schemas);
+  cell.errors.push(...read.errors);
+  if (read.options) cell.options = read.options;
+  if (read.lines) cell.optionLines = read.lines;
+  return cell;
+}
+
+/** Keys that would reach an object's prototype in JavaScript; never options. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A cell's options read from its YAML, with the problems found (lines counted from `firstLine`, the fence). */
+export interface ReadOptions {
+  /** Absent when the text is not YAML `key: value` lines. */
+  options?: Record<string, unknown>;
+  errors: FormatError[];
+  /** The line of each top-level option. */
+  lines?: Record<string, number>;
+}
+
+/**
+ * Reads the YAML body of a cell of `kind` and checks it against the kind's
+ * schema. Line numbers are `firstLine` plus the line within the text, so
+ * `firstLine` 0 numbers the lines of the text itself (the options editor's
+ * draft) and the fence's line numbers the file's lines. A value the schema
+ * accepts as a list of one (`features: RM`) is stored as that list.
+ */
+export function readOptions(kind: string, content: string, firstLine: number, schemas: OptionSchemas): ReadOptions {
+  const errors: FormatError[] = [];
   const lineCounter = new YAML.LineCounter();
   const doc = YAML.parseDocument(content, { uniqueKeys: true, lineCounter });
   for (const e of doc.errors) {
-    cell.errors.push({ message: `YAML: ${e.message.split('\n')[0]}`, line: fenceLine + (e.linePos?.[0].line ?? 1) });
+    errors.push({ message: `YAML: ${e.message.split('\n')[0]}`, line: firstLine + (e.linePos?.[0].line ?? 1) });
   }
-  if (doc.errors.length) return cell;
-  const value: unknown = doc.toJS() ?? {};
+  if (doc.errors.length) return { errors };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (error) {
+    // An alias bomb ("billion laughs"): yaml refuses to expand it.
+    const reason = error instanceof Error ? error.message : String(error);
+    errors.push({ message: `YAML: too many aliases (*name) to expand (${reason}).`, line: firstLine + 1 });
+    return { errors };
+  }
   if (!isPlainObject(value)) {
-    cell.errors.push({ message: 'Cell options must be `key: value` lines.', line: fenceLine + 1 });
-    return cell;
+    errors.push({ message: 'Cell options must be `key: value` lines.', line: firstLine + 1 });
+    return { errors };
   }
-  cell.options = value;
+  const lines: Record<string, number> = {};
+  const options: Record<string, unknown> = {};
+  for (const [key, option] of Object.entries(value)) {
+    const line = lineOfKey(doc, lineCounter, key, firstLine);
+    if (FORBIDDEN_KEYS.has(key)) {
+      errors.push({ message: `'${key}' cannot be an option name; remove that line.`, line });
+      continue;
+    }
+    lines[key] = line;
+    options[key] = option;
+  }
 
   const schema = schemas[kind];
   if (!schema) {
     const known = Object.keys(schemas).sort().join(', ');
-    cell.errors.push({ message: `Unknown cell kind '${kind}'. Known kinds: ${known}.`, line: fenceLine });
-    return cell;
+    errors.push({ message: `Unknown cell kind '${kind}'. Known kinds: ${known}.`, line: firstLine });
+    return { options, errors, lines };
   }
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        const known = declaredKeys(schema).join(', ');
-        for (const key of issue.keys) {
-          const line = lineOfKey(doc, lineCounter, key, fenceLine);
-          cell.errors.push({ message: `Unknown option '${key}' for a ${kind} cell. Its options are: ${known}.`, line });
-        }
-        continue;
+  const result = schema.safeParse(options);
+  if (result.success) return { options: normaliseOptions(options, result.data), errors, lines };
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = declaredKeys(schema).join(', ');
+      for (const key of issue.keys) {
+        errors.push({ message: `Unknown option '${key}' for a ${kind} cell. Its options are: ${known}.`, line: lines[key] ?? firstLine });
       }
-      const key = issue.path[0];
-      const line = typeof key === 'string' ? lineOfKey(doc, lineCounter, key, fenceLine) : fenceLine;
-      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-      cell.errors.push({ message: `${where}${issue.message}`, line });
+      continue;
     }
+    const key = issue.path[0];
+    const line = typeof key === 'string' ? (lines[key] ?? firstLine) : firstLine;
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    errors.push({ message: `${where}${issue.message}`, line });
   }
-  return cell;
+  return { options, errors, lines };
 }
+
+/** More aliases than this in one cell is a resource attack, not options (yaml's own default is 100). */
+const MAX_ALIASES = 100;
 
 /** The file line of a top-level key in a cell's YAML, for error messages. */
 function lineOfKey(doc: YAML.Document, lineCounter: YAML.LineCounter, key: string, fenceLine: number): number {
@@ -178,6 +231,6 @@ function orderKeys(value: Record<string, unknown>, first: string[]): Record<stri
     .filter((k) => !first.includes(k))
     .sort();
   const ordered: Record<string, unknown> = {};
-  for (const key of [...first.filter((k) => k in value), ...rest]) ordered[key] = value[key];
+  for (const key of [...first.filter((k) => k in value), ...rest]) if (!FORBIDDEN_KEYS.has(key)) ordered[key] = value[key];
   return ordered;
 }

@@ -11,6 +11,8 @@
 export interface CellLink {
   id: string;
   inputs: readonly string[];
+  /** The notebook line that names each input (its `input:` line), for messages. */
+  lines?: Readonly<Record<string, number>>;
 }
 
 export type GraphErrorKind = 'duplicate-id' | 'missing-input' | 'cycle' | 'blocked';
@@ -77,7 +79,7 @@ export function buildGraph(cells: readonly CellLink[]): CellGraph {
       if (byId.has(input)) node.dependencies.push(input);
       else missing.push(input);
     }
-    if (missing.length > 0) node.error = missingInputError(missing);
+    if (missing.length > 0) node.error = atLine(missingInputError(missing), cells[node.index].lines?.[missing[0]]);
   }
 
   const children = new Map<string, string[]>();
@@ -94,7 +96,10 @@ export function buildGraph(cells: readonly CellLink[]): CellGraph {
   const unplacedIds = new Set(unplaced.map((n) => n.id));
   for (const node of unplaced) {
     const cycle = shortestCycle(node.id, children, unplacedIds);
-    if (cycle && !node.error) node.error = cycleError(cycle, byId);
+    if (cycle && !node.error) {
+      const link = node.dependencies.find((dep) => cycle.includes(dep));
+      node.error = atLine(cycleError(cycle, byId), link === undefined ? undefined : cells[node.index].lines?.[link]);
+    }
   }
 
   markBlocked(byId, children);
@@ -127,6 +132,11 @@ export function buildGraph(cells: readonly CellLink[]): CellGraph {
     dependents: (id) => inRunOrder(reach(id, childrenOf)),
     ancestors: (id) => inRunOrder(reach(id, parentsOf)),
   };
+}
+
+/** The error, its message led by the line it is about when that is known. */
+function atLine(error: GraphError, line: number | undefined): GraphError {
+  return line === undefined ? error : { ...error, message: `Line ${line}: ${error.message}` };
 }
 
 function missingInputError(missing: string[]): GraphError {

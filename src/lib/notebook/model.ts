@@ -25,6 +25,8 @@ export interface CellBlock {
   line: number;
   /** Problems with this cell's fence, YAML or options; the cell shows them. */
   errors: FormatError[];
+  /** The file line of each top-level option, as last read (for messages about `input:`). */
+  optionLines?: Record<string, number>;
 }
 
 export type Block = ProseBlock | CellBlock;

@@ -128,7 +128,10 @@ describe('serialiseNotebook', () => {
     const text = serialiseNotebook(first, schemas);
     const second = parseNotebook(text, schemas);
     // Positions and the view's prose keys are not part of the file.
-    const strip = (nb: typeof first) => ({ ...nb, blocks: nb.blocks.map(({ line: _line, ...rest }) => ({ ...rest, key: undefined })) });
+    const strip = (nb: typeof first) => ({
+      ...nb,
+      blocks: nb.blocks.map(({ line: _line, ...rest }) => ({ ...rest, key: undefined, optionLines: undefined })),
+    });
     expect(strip(second)).toEqual(strip(first));
   });
 

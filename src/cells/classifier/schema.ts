@@ -8,6 +8,8 @@ export const classifierSchema = z
     /** The label column: categorical, boolean, or numeric with a few distinct values. */
     target: z.string(),
     features: z.array(z.string()).min(1),
+    /** Rows with a gap in the target or a feature: 'ask' says which columns and offers a fix; 'drop' fits without them (counted). */
+    missing: z.enum(['ask', 'drop']).default('ask'),
     intercept: z.boolean().default(true),
     penalty: z.enum(['none', 'l2', 'l1']).default('none'),
     /**

@@ -9,6 +9,8 @@ export const regressionSchema = z
     input: z.string(),
     target: z.string(),
     features: z.array(z.string()).min(1),
+    /** Rows with a gap in the target or a feature: 'ask' says which columns and offers a fix; 'drop' fits without them (counted). */
+    missing: z.enum(['ask', 'drop']).default('ask'),
     /** Every feature is raised to powers 1…degree. */
     degree: tunable(z.number().int().min(1).max(15)).default(1),
     intercept: z.boolean().default(true),

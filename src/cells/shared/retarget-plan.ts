@@ -59,6 +59,21 @@ export function staleCells(blocks: readonly Block[], datasetId: string, oldColum
   });
 }
 
+/**
+ * Whether a target is a question for these cells: a model, a prepare cell
+ * with a label, or a stratified split. Cells that only show columns (tables,
+ * plots) keep asking for replacements one by one.
+ */
+export function asksForTarget(cells: readonly Cell[]): boolean {
+  return cells.some(
+    (c) =>
+      c.kind === 'regression' ||
+      c.kind === 'classifier' ||
+      (c.kind === 'prepare' && typeof c.options.label === 'string') ||
+      ((c.kind === 'split' || c.kind === 'crossval') && typeof c.options.stratify === 'string'),
+  );
+}
+
 /** Names that usually mean "the column to predict". */
 const targetLike = /^(target|label|class|y|price|outcome|response|result|species|diagnosis|quality|medv)$/i;
 

@@ -1,12 +1,13 @@
 // Notices when a dataset cell's data changes to a table with other columns
 // (an upload onto a lesson, another shipped file), and which of the cells
 // that depend on it name columns the new data lacks: then the notebook asks
-// once, in the re-target dialog, for a new target and features.
+// once, in the re-target dialog, for a new target and features. Notebooks
+// with no target anywhere (only tables and plots) keep the per-cell question.
 import type { Block } from '../../lib/notebook/model';
 import type { ColumnSummary } from '../../lib/data/summary';
 import type { Table } from '../../lib/data/table';
 import { columnFacts, RetargetData } from '../../cells/shared/retarget';
-import { staleCells, type StaleCell } from '../../cells/shared/retarget-plan';
+import { asksForTarget, dependentCells, staleCells, type StaleCell } from '../../cells/shared/retarget-plan';
 
 export interface DataChange {
   datasetId: string;
@@ -42,7 +43,7 @@ export class DataChanges {
     const names = output.table.columns.map((c) => c.name);
     const before = this.#columns.get(datasetId);
     this.#columns.set(datasetId, names);
-    if (!before || sameNames(before, names)) return undefined;
+    if (!before || sameNames(before, names) || !asksForTarget(dependentCells(blocks, datasetId))) return undefined;
     const data = new RetargetData(columnFacts(output.table, output.summaries));
     const stale = staleCells(blocks, datasetId, before, data);
     return stale.length ? { datasetId, name: output.name, data, stale } : undefined;

@@ -3,7 +3,7 @@ import type { Block, CellBlock } from '../../../src/lib/notebook/model';
 import { summarise } from '../../../src/lib/data/summary';
 import type { Table } from '../../../src/lib/data/table';
 import { columnFacts, RetargetData } from '../../../src/cells/shared/retarget';
-import { applyRewrites, guessChoice, planRetarget, staleCells, dependentCells } from '../../../src/cells/shared/retarget-plan';
+import { applyRewrites, asksForTarget, guessChoice, planRetarget, staleCells, dependentCells } from '../../../src/cells/shared/retarget-plan';
 
 const cellBlock = (kind: string, id: string, options: Record<string, unknown>): CellBlock => ({ type: 'cell', kind, id, options, line: 0, errors: [] });
 
@@ -57,6 +57,15 @@ describe('which cells lost columns', () => {
 
   it('leaves cells of another dataset alone', () => {
     expect(dependentCells(lesson, 'houses').map((c) => c.id)).not.toContain('elsewhere');
+  });
+});
+
+describe('when to ask for a target', () => {
+  it('asks when a model, a labelled prepare cell or a stratified split reads the data; not for tables and plots alone', () => {
+    expect(asksForTarget(dependentCells(lesson, 'houses'))).toBe(true);
+    expect(asksForTarget([cellBlock('table', 't', { columns: ['a'] }), cellBlock('plot', 'p', { x: 'a' })])).toBe(false);
+    expect(asksForTarget([cellBlock('prepare', 'p', { scale: 'standard' }), cellBlock('split', 's', {})])).toBe(false);
+    expect(asksForTarget([cellBlock('split', 's', { stratify: 'species' })])).toBe(true);
   });
 });
 

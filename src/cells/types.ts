@@ -54,6 +54,11 @@ export interface CellViewProps<Options = Record<string, unknown>, Output = unkno
   /** Inserts blocks right after this cell, as one undoable change, and scrolls to the first new cell. */
   insertAfter(blocks: Block[]): void;
   /**
+   * One undoable change of the notebook's blocks, computed from the current
+   * ones (a prepare cell inserted and linked); `reveal` is scrolled to.
+   */
+  changeBlocks(label: string, edit: (blocks: Block[]) => { blocks: Block[]; reveal?: string }): void;
+  /**
    * Builds a notebook from this (dataset) cell's data: the blocks go right
    * after the cell in a notebook of the reader's own, or, in a shipped
    * lesson, into a new notebook called `title` that starts with a copy of

@@ -69,6 +69,12 @@ export class NotebookEditing {
     this.#change(label, next, first?.id);
   }
 
+  /** Any change of the blocks as one undoable step (a re-target, a prepare cell inserted and linked). */
+  changeBlocks(label: string, edit: (blocks: Block[]) => { blocks: Block[]; reveal?: string }): void {
+    const { blocks, reveal } = edit(this.#session.blocksSnapshot());
+    this.#change(label, blocks, reveal);
+  }
+
   remove(index: number): void {
     const blocks = this.#session.blocksSnapshot();
     const block = blocks[index];

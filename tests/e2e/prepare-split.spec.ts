@@ -65,9 +65,25 @@ test('the split cell re-fits the preparation on its training rows, and its contr
   await expect(page.locator('[data-status="error"]')).toHaveCount(0);
 });
 
-test('new data without the prepare cell’s columns asks for replacements instead of failing', async ({ page }) => {
+test('new data without the prepare cell’s columns asks once for a target and features, then everything runs', async ({ page }) => {
   const rows = Array.from({ length: 10 }, (_, i) => `${i},${i * 2},${i % 3},${10 - i}`).join('\n');
   await uploadCsv(cell(page, 'Dataset', 'houses'), 'other.csv', `w,x,y,z\n${rows}\n`);
+  const dialog = page.getByRole('dialog', { name: 'Use other.csv in this notebook' });
+  await expect(dialog).toContainText('clean (MEDV, RM, AGE, TAX)');
+  await dialog.getByLabel('Target').selectOption('z');
+  for (const name of ['w', 'x', 'y']) await dialog.getByRole('checkbox', { name }).check();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  const clean = cell(page, 'Prepare', 'clean');
+  await expect(clean.getByText('In: 10 rows × 4 columns. Out: 10 rows × 4 columns.')).toBeVisible();
+  await expect(cell(page, 'Split', 'holdout').getByText('Train 8 rows · Test 2 rows', { exact: true })).toBeVisible();
+  await expect(clean.getByRole('group', { name: 'Choose columns' })).toHaveCount(0);
+  await expect(clean.getByRole('alert')).toHaveCount(0);
+});
+
+test('dismissing the dialog leaves the prepare cell asking for replacements, and its dependents waiting', async ({ page }) => {
+  const rows = Array.from({ length: 10 }, (_, i) => `${i},${i * 2},${i % 3},${10 - i}`).join('\n');
+  await uploadCsv(cell(page, 'Dataset', 'houses'), 'other.csv', `w,x,y,z\n${rows}\n`);
+  await page.getByRole('dialog', { name: 'Use other.csv in this notebook' }).getByRole('button', { name: 'Not now' }).click();
   const clean = cell(page, 'Prepare', 'clean');
   await expect(clean.getByRole('group', { name: 'Choose columns' })).toBeVisible();
   await expect(clean.getByRole('alert')).toHaveCount(0);

@@ -11,6 +11,8 @@ test.beforeEach(async ({ page }) => {
 test('Revert re-runs every cell from the shipped notebook, after an upload and moved controls', async ({ page }) => {
   const houses = cell(page, 'Dataset', 'houses');
   await uploadCsv(houses, 'cars.csv', 'mpg,weight\n21,2.6\n22.8,2.3\n18.7,3.4\n');
+  // Not now: each cell asks for its own replacements, as before the dialog.
+  await page.getByRole('dialog', { name: 'Use cars.csv in this notebook' }).getByRole('button', { name: 'Not now' }).click();
   await expect(cell(page, 'Regression', 'rooms').getByRole('group', { name: 'Choose columns' })).toBeVisible();
   await page.getByRole('button', { name: 'Revert to the shipped notebook' }).click();
   await settled(page);

@@ -1,8 +1,9 @@
 // The classifier's pictures, from its output and a decision threshold:
-// with one feature the sigmoid and the straight log-odds line; with two, the
+// with one feature the sigmoid and the straight log-odds line (binary) or
+// every class's probability curve (multiclass); with two, the
 // decision boundary (binary) or the class regions (multiclass).
 import type { Figure } from '../../lib/plot';
-import { decisionBoundaryFigure, decisionRegionsFigure, logitFigure, sigmoidFigure } from '../../lib/plot';
+import { classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, logitFigure, sigmoidFigure } from '../../lib/plot';
 import { getColumn, type Table } from '../../lib/data/table';
 import { predictProba, type LogisticModel } from '../../lib/ml/logistic';
 import type { ClassifierOutput } from './run';
@@ -42,6 +43,18 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
       threshold,
     };
     return [sigmoidFigure(input), logitFigure(input)];
+  }
+  if (spec.features.length === 1) {
+    return [
+      classProbabilitiesFigure({
+        x: column(train, spec.features[0]),
+        classes: actual,
+        classOrder: classes,
+        probabilities: (x) => predictProba(model, { rows: 1, cols: 1, columns: [Float64Array.of(x)] })[0],
+        xName: spec.features[0],
+        targetName: spec.target,
+      }),
+    ];
   }
   if (spec.features.length === 2) {
     const common = {

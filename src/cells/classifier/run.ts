@@ -3,6 +3,8 @@
 // part of the data at the cell's decision threshold.
 import type { Table } from '../../lib/data/table';
 import { isNumeric } from '../../lib/data/table';
+import { columnRoles } from '../../lib/data/roles';
+import { summarise } from '../../lib/data/summary';
 import type { Label } from '../../lib/ml/labels';
 import type { LogisticFit, LogisticModel } from '../../lib/ml/logistic';
 import type { TrainingSummary } from '../../lib/ml/gd/trainer';
@@ -10,9 +12,8 @@ import { trainingOptions, type TrainingProgress } from '../shared/training';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
-import { modelParts } from '../shared/model-inputs';
-import type { DataParts, PartName } from '../shared/parts';
-import { numericColumnNames } from '../shared/design';
+import { featureColumnNames, isGapsInColumns, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
+import { partsFrom, type DataParts, type PartName } from '../shared/parts';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
 import { pick } from '../shared/pick';
@@ -47,8 +48,10 @@ export interface ClassifierOutput extends ModelOutput {
   classCoefficients?: ClassCoefficients;
   /** Perfectly separable training classes and no penalty: the weights have no finite optimum. */
   separable: boolean;
-  /** Numeric columns of the training part, for the feature picker. */
+  /** Numeric columns of the training part that can be features, for the feature picker. */
   numeric: string[];
+  /** `missing: drop`: the rows left out of each part. */
+  dropped?: DroppedRows;
   /** Columns that can be a label, for the target picker. */
   labelColumns: string[];
 }
@@ -87,7 +90,7 @@ export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
 let lastTraining: { train: Table; key: string; fit: LogisticGdFit } | undefined;
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Promise<ClassifierOutput | ColumnChoice | Waiting> {
+export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps> {
   const exact = runClassifier(ctx);
   if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
   const { spec, parts } = exact;
@@ -109,11 +112,15 @@ export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Pro
 }
 
 /** The exact solution (Newton/IRLS in float64), measured on every part. */
-export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting {
+export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps {
   const spec = specOf(options);
-  const ready = modelParts(inputs, options.input, spec);
-  if ('instead' in ready) return ready.instead;
-  const { parts } = ready;
+  const ready = modelParts(inputs, options.input, spec, undefined, options.missing);
+  if ('instead' in ready) {
+    const instead = ready.instead;
+    // Gaps keep the target picker too: its labels come from the input's training part.
+    return isGapsInColumns(instead) ? { ...instead, labelColumns: labelColumnNames(partsFrom(inputs[options.input], options.input).train) } : instead;
+  }
+  const { parts, dropped } = ready;
 
   const fit = fitOnce(spec, parts.train);
   const { classes } = fit.model;
@@ -129,7 +136,8 @@ export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>
     parts,
     ...describeModel(fit.model, spec, parts, threshold),
     separable: fit.separable,
-    numeric: numericColumnNames(parts.train),
+    numeric: featureColumnNames(parts.train),
+    dropped,
     labelColumns: labelColumnNames(parts.train),
     fitter: classifierFitter(spec, threshold),
   };
@@ -165,9 +173,16 @@ export function classifierFitter(spec: ClassifierSpec, threshold: number): Model
   };
 }
 
-/** Text and boolean columns, and numeric ones with few distinct values. */
+/** The model's columns have gaps; the target picker's columns come along. */
+export interface ClassifierGaps extends GapsInColumns {
+  labelColumns: string[];
+}
+
+/** Text and boolean columns, and numeric ones with few distinct values; never an identifier (a distinct value on every row). */
 export function labelColumnNames(table: Table): string[] {
+  const roles = new Map(columnRoles(table, summarise(table)).map((r) => [r.name, r.role]));
   return table.columns
+    .filter((c) => roles.get(c.name) !== 'identifier')
     .filter((c) => !isNumeric(c) || c.type === 'boolean' || new Set(c.values).size <= MAX_CLASSES)
     .map((c) => c.name);
 }

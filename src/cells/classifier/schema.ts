@@ -9,6 +9,8 @@ export const classifierSchema = z
     /** The label column: categorical, boolean, or numeric with a few distinct values. */
     target: column({ label: 'Target', model: true }),
     features: columns({ label: 'Features', numeric: true, model: true, excludes: 'target', minimum: 1 }),
+    /** Rows with a gap in the target or a feature: 'ask' says which columns and offers a fix; 'drop' fits without them (counted). */
+    missing: z.enum(['ask', 'drop']).meta({ label: 'Rows with missing values' }).default('ask'),
     intercept: z.boolean().default(true),
     penalty: z.enum(['none', 'l2', 'l1']).meta({ label: 'Penalty' }).default('none'),
     /**

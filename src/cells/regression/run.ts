@@ -8,10 +8,9 @@ import { regressionMetrics, type RegressionMetrics } from '../../lib/ml/metrics'
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
-import { modelParts } from '../shared/model-inputs';
+import { featureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
 import { isNumeric } from '../../lib/data/table';
 import type { DataParts, PartName } from '../shared/parts';
-import { numericColumnNames } from '../shared/design';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
 import { pick } from '../shared/pick';
@@ -38,8 +37,10 @@ export interface RegressionOutput extends ModelOutput {
   predictions: Partial<Record<PartName, PartPredictions>>;
   metrics: Partial<Record<PartName, RegressionMetrics>>;
   coefficients: CoefficientRow[];
-  /** Numeric columns of the training part, for the view's pickers. */
+  /** Numeric columns of the training part that can be features, for the view's pickers. */
   numeric: string[];
+  /** `missing: drop`: the rows left out of each part. */
+  dropped?: DroppedRows;
 }
 
 export function specOf(options: RegressionOptions): RegressionSpec {
@@ -54,18 +55,18 @@ export function specOf(options: RegressionOptions): RegressionSpec {
 }
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting> {
+export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns> {
   const exact = runRegression(ctx);
   if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
   return withGradientDescent(exact, ctx.options, ctx);
 }
 
 /** The exact solution (float64 QR), measured on every part. */
-export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting {
+export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting | GapsInColumns {
   const spec = specOf(options);
-  const ready = modelParts(inputs, options.input, spec, isNumeric);
+  const ready = modelParts(inputs, options.input, spec, isNumeric, options.missing);
   if ('instead' in ready) return ready.instead;
-  const { parts } = ready;
+  const { parts, dropped } = ready;
 
   const fit = fitRegressionSpec(spec, parts.train);
   return {
@@ -77,7 +78,8 @@ export function runRegression({ options, inputs }: RunContext<RegressionOptions>
     parts,
     ...measure(fit.model, spec, parts),
     coefficients: coefficientRows(fit),
-    numeric: numericColumnNames(parts.train),
+    numeric: featureColumnNames(parts.train),
+    dropped,
     fitter: regressionFitter(spec),
   };
 }

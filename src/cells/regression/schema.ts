@@ -10,6 +10,8 @@ export const regressionSchema = z
     input: cellLink('table', 'Data'),
     target: column({ label: 'Target', numeric: true, model: true }),
     features: columns({ label: 'Features', numeric: true, model: true, excludes: 'target', minimum: 1 }),
+    /** Rows with a gap in the target or a feature: 'ask' says which columns and offers a fix; 'drop' fits without them (counted). */
+    missing: z.enum(['ask', 'drop']).meta({ label: 'Rows with missing values' }).default('ask'),
     /** Every feature is raised to powers 1…degree. */
     degree: tunable(z.number().int().min(1).max(15)).meta({ label: 'Polynomial degree' }).default(1),
     intercept: z.boolean().default(true),

@@ -65,3 +65,18 @@ function looksLikeNumericId(table: Table, s: ColumnSummary): boolean {
   for (let i = 1; i < values.length; i++) if (values[i] !== start + i) return false;
   return true;
 }
+
+/** Roles a model may take as a feature (an identifier, free text, a constant or an empty column never). */
+export function usableAsFeature(role: ColumnRole): boolean {
+  return role === 'numeric' || role === 'boolean' || role === 'categorical';
+}
+
+/** The names of the columns that can be features (or a target), in the table's order. */
+export function usableColumns(roles: readonly ColumnRoleInfo[]): string[] {
+  return roles.filter((info) => usableAsFeature(info.role)).map((info) => info.name);
+}
+
+/** The columns that cannot be features, with why (for a dialog or a picker's note). */
+export function unusableColumns(roles: readonly ColumnRoleInfo[]): ColumnRoleInfo[] {
+  return roles.filter((info) => !usableAsFeature(info.role));
+}

@@ -11,6 +11,7 @@ export { operatingPoint } from './operating-point';
 export { scatterFigure, type ScatterInput } from './scatter';
 export { fitFigure, type FitInput } from './fit';
 export { sigmoidFigure, logitFigure, type SigmoidInput } from './sigmoid';
+export { classProbabilitiesFigure, type ClassProbabilitiesInput } from './class-probabilities';
 export { decisionBoundaryFigure, decisionRegionsFigure, type BoundaryInput, type RegionsInput } from './decision-boundary';
 export { histogramFigure, type HistogramInput } from './histogram';
 export { scatterMatrixFigure, type MatrixInput } from './splom';

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './src/build/csp';
 
 // Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer).
 // Both the dev server and the static preview send the same headers; a static host
@@ -11,13 +12,17 @@ const crossOriginIsolation = {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy()],
   server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  // The preview serves the build, so it sends the build's policy as a header too.
+  preview: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // Small shipped CSVs would be inlined as data: URLs, which the Content-Security-Policy's
+    // connect-src 'self' refuses to fetch: they stay files, like the large ones.
+    assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined),
     rollupOptions: {
       input: {
         main: 'index.html',

@@ -11,6 +11,8 @@ export interface BackendStatus {
   report?: BackendReport;
   starting: boolean;
   error?: string;
+  /** Why the backend differs from the reader's choice, for the badge ("WebGL context lost"). */
+  note?: string;
 }
 
 const PREFERENCE_KEY = 'fitbook:backend';
@@ -43,6 +45,7 @@ export function startBackend(): Promise<void> {
 /** Switches backend at the reader's request and remembers the choice. */
 export function chooseBackend(preference: BackendPreference): Promise<void> {
   backendStatus.preference = preference;
+  backendStatus.note = undefined;
   try {
     localStorage.setItem(PREFERENCE_KEY, preference);
   } catch {
@@ -53,20 +56,26 @@ export function chooseBackend(preference: BackendPreference): Promise<void> {
   return current;
 }
 
-async function choose(preference: BackendPreference): Promise<void> {
+/** Stops watching the previous backend's WebGL context. */
+let unwatch = () => undefined as void;
+
+async function choose(preference: BackendPreference, reason?: string): Promise<void> {
   backendStatus.starting = true;
   backendStatus.error = undefined;
+  unwatch();
   try {
-    const [{ selectBackend }, { browserWasmPaths }] = await Promise.all([
+    const [{ selectBackend }, { browserWasmPaths }, { watchWebglContext }] = await Promise.all([
       import('../lib/ml/backend'),
       import('../lib/ml/wasm-paths.browser'),
+      import('../lib/ml/context-loss'),
     ]);
     const report = await selectBackend({
       preference,
       wasmPaths: browserWasmPaths,
       allowSoftwareWebgl: new URLSearchParams(location.search).has('softwareWebgl'),
     });
-    backendStatus.report = report;
+    backendStatus.report = reason ? { ...report, reason } : report;
+    unwatch = watchWebglContext(onContextLost);
     await exposeTensorCount();
   } catch (error) {
     backendStatus.error = error instanceof Error ? error.message : String(error);
@@ -76,14 +85,29 @@ async function choose(preference: BackendPreference): Promise<void> {
 }
 
 /**
+ * The browser took WebGL's context away (see lib/ml/context-loss.ts): train on
+ * WASM from now on, without changing the reader's remembered choice, and say so.
+ * Runs that start meanwhile wait for the switch (setBackendReady); the run that
+ * was training ends with a message once this returns.
+ */
+function onContextLost(): void {
+  backendStatus.note = 'WebGL context lost';
+  current = choose('wasm', 'The WebGL context was lost (the browser reset the GPU), so training moved to WASM.');
+  setBackendReady(current);
+}
+
+/**
  * `window.fitbook.numTensors()` tells how many tensors TensorFlow.js holds:
  * browser tests use it to check that training leaks none, and a curious
  * reader can use it from the console.
  */
 async function exposeTensorCount(): Promise<void> {
   const tf = await import('@tensorflow/tfjs');
+  const { webglCanvas } = await import('../lib/ml/context-loss');
   (window as unknown as { fitbook?: object }).fitbook = {
     numTensors: () => tf.memory().numTensors,
     backend: () => tf.getBackend(),
+    // Lets browser tests lose the context (WEBGL_lose_context) as a GPU reset would.
+    webglCanvas,
   };
 }

@@ -4,6 +4,7 @@
 // of WebGL, so it is tested in Node; selectBackend() carries it out.
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'; // also registers the 'wasm' backend
+import { forgetLostWebglBackend } from './context-loss';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -106,6 +107,7 @@ async function tryBackend(name: BackendName, options: BackendOptions, software: 
       wasmPathsSet = true;
     }
     if (name === 'webgl' && software && options.allowSoftwareWebgl) tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+    if (name === 'webgl') forgetLostWebglBackend();
     const ok = await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} could not be initialised`;

@@ -1,7 +1,36 @@
 import type { LayoutSpec, TraceSpec } from './types';
 
-/** The config every fitbook plot is drawn with. */
-export const PLOT_CONFIG = { responsive: true, displaylogo: false } as const;
+/** A modebar button that saves the plot as an SVG file (the built-in camera saves PNG). */
+const downloadSvgButton = {
+  name: 'downloadSvg',
+  title: 'Download plot as SVG',
+  // A page with a downward arrow: drawn on plotly's 1000-unit icon grid.
+  icon: { width: 1000, height: 1000, path: 'M200 100h400l200 200v600h-600zM450 350v250h-100l150 180 150-180h-100v-250z' },
+  click: (gd: HTMLElement) => {
+    void loadPlotly().then((plotly) => plotly.downloadImage?.(gd, { format: 'svg', filename: 'fitbook-plot' }));
+  },
+};
+
+/**
+ * The config every fitbook plot is drawn with. Nothing in a plot may reach another
+ * origin (the README promises that nothing leaves the machine): plotly's "Share
+ * chart" button would post the plotted data, possibly from the reader's own file,
+ * to plotly's server, and its logo and "Edit chart" link lead to plotly's site.
+ * Each is off explicitly, so a change of plotly's defaults cannot turn one back on.
+ */
+export const PLOT_CONFIG = {
+  responsive: true,
+  displaylogo: false,
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  showLink: false,
+  sendData: false,
+  showSources: false,
+  plotlyServerURL: '',
+  modeBarButtonsToRemove: ['sendDataToCloud', 'sendChartToCloud', 'editInChartStudio'],
+  modeBarButtonsToAdd: [downloadSvgButton],
+  toImageButtonOptions: { format: 'png', filename: 'fitbook-plot' },
+};
 
 /** A point in a plotly_selected event: enough to find the row it came from. */
 export interface SelectedPoint {
@@ -26,6 +55,8 @@ export interface PlotlyElement extends HTMLElement {
 export interface PlotlyLike {
   react(el: HTMLElement, data: TraceSpec[], layout: LayoutSpec, config: typeof PLOT_CONFIG): Promise<unknown>;
   purge(el: HTMLElement): void;
+  /** plotly's own; optional so that test stand-ins need not provide it. */
+  downloadImage?(el: HTMLElement, options: { format: 'png' | 'svg'; filename: string }): Promise<string>;
 }
 
 let pending: Promise<PlotlyLike> | undefined;

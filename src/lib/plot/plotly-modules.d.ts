@@ -10,3 +10,8 @@ declare module 'plotly.js/lib/*' {
   const traceModule: unknown;
   export default traceModule;
 }
+
+declare module 'plotly.js/src/traces/*' {
+  const traceModule: unknown;
+  export default traceModule;
+}

@@ -10,8 +10,11 @@ import bar from 'plotly.js/lib/bar';
 import contour from 'plotly.js/lib/contour';
 import heatmap from 'plotly.js/lib/heatmap';
 import histogram from 'plotly.js/lib/histogram';
-import scattergl from 'plotly.js/lib/scattergl';
-import splom from 'plotly.js/lib/splom';
+// The "strict" WebGL traces draw with shaders compiled ahead of time: the default
+// ones build their regl commands with `Function`, which the Content-Security-Policy
+// refuses (no 'unsafe-eval', src/build/csp.ts). plotly's own index-strict.js does the same.
+import scattergl from 'plotly.js/src/traces/scattergl/strict';
+import splom from 'plotly.js/src/traces/splom/strict';
 
 // core already registers scatter (it is the one trace plotly always includes).
 Plotly.register([scattergl, heatmap, contour, bar, histogram, splom]);

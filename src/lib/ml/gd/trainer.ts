@@ -6,10 +6,13 @@
 // Rules (DESIGN.md 3-4): every step in tf.tidy, losses read with `await data()` only at
 // evaluations, a yield to the event loop after each, AbortSignal checked every step,
 // and everything disposed in `finally`, on success, error or abort alike.
+// Every await is raced with Stop and with WebGL context loss (context-loss.ts): a
+// read from a lost context never resolves, and a run must never hang on one.
 import * as tf from '@tensorflow/tfjs';
+import { ContextLostError, contextLoss, contextLostNow } from '../context-loss';
 import { disposeOptimizer, makeOptimizer, type OptimizerName } from './optimizers';
 import { createRng, permutation } from '../../data/random';
-import { abortError, yieldToEventLoop } from '../yield';
+import { abortError, isAbortError, yieldToEventLoop } from '../yield';
 
 export interface EpochProgress {
   epoch: number;
@@ -112,6 +115,8 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
   };
   let optimizer: tf.Optimizer | null = null;
   let best: { W: tf.Tensor2D; b: tf.Tensor1D } | null = null;
+  const interruptions = interruptible(signal);
+  const settle = interruptions.settle;
   try {
     const X = own(tf.tensor2d(spec.train.X, [n, p]));
     const T = own(tf.tensor2d(spec.train.T, [n, B]));
@@ -169,7 +174,7 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
           optimizer!.minimize(() => objective(xb, tb, wb), false, trainable);
         });
         // Long epochs (small batches on big data) still let the page breathe.
-        if (++steps % 64 === 0) await yieldToEventLoop();
+        if (++steps % 64 === 0) await settle(yieldToEventLoop());
       }
 
       if (epoch % evaluateEvery !== 0 && epoch !== epochs) continue;
@@ -180,15 +185,15 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
       let trainLoss: number;
       let validationLoss: number | null = null;
       try {
-        trainLoss = (await trainLossT.data())[0];
-        if (valLossT) validationLoss = (await valLossT.data())[0];
+        trainLoss = (await settle(trainLossT.data()))[0];
+        if (valLossT) validationLoss = (await settle(valLossT.data()))[0];
       } finally {
         trainLossT.dispose();
         valLossT?.dispose();
       }
       const progress: EpochProgress = { epoch, epochs, trainLoss, validationLoss };
       history.push(progress);
-      if (options.onEpoch) await options.onEpoch(progress);
+      if (options.onEpoch) await settle(Promise.resolve(options.onEpoch(progress)));
       if (!Number.isFinite(trainLoss)) throw new Error(`Training diverged at epoch ${epoch} (loss ${trainLoss}); lower the learning rate.`);
 
       const monitored = validationLoss ?? trainLoss;
@@ -204,7 +209,7 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
       } else {
         sinceBest++;
       }
-      await yieldToEventLoop();
+      await settle(yieldToEventLoop());
       if (patience !== undefined && sinceBest >= patience) {
         stoppedEarly = true;
         break;
@@ -216,7 +221,7 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
     } else {
       bestEpoch = Math.min(epoch, epochs);
     }
-    const [Wd, bd] = await Promise.all([W.data(), b.data()]);
+    const [Wd, bd] = await settle(Promise.all([W.data(), b.data()]));
     return {
       W: Float32Array.from(Wd),
       b: Float32Array.from(bd),
@@ -226,10 +231,35 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
       bestEpoch,
       backend: tf.getBackend(),
     };
+  } catch (error) {
+    throw !isAbortError(error) && contextLostNow() ? new ContextLostError() : error;
   } finally {
+    interruptions.release();
     best?.W.dispose();
     best?.b.dispose();
     if (optimizer) disposeOptimizer(optimizer);
     owned.forEach((t) => t.dispose());
   }
+}
+
+/**
+ * `settle(p)` is `p`, unless the run is stopped or the WebGL context is lost first:
+ * then it rejects at once (AbortError or ContextLostError), whether or not `p` ever
+ * settles. `release` detaches the listeners when the run ends.
+ */
+function interruptible(signal: AbortSignal | undefined): { settle: <T>(p: Promise<T>) => Promise<T>; release: () => void } {
+  const loss = contextLoss();
+  let onAbort = () => undefined as void;
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortError(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  stopped.catch(() => undefined);
+  return {
+    settle: (p) => Promise.race([p, loss.promise, stopped]),
+    release: () => {
+      loss.release();
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }

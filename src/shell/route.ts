@@ -8,14 +8,17 @@ export interface Route {
   slug: string;
   /** The raw text that could not be decoded, when there is some. */
   unreadable?: string;
+  /** A share link's payload (`#/slug?link=…`, base64url, so never %-escaped). */
+  link?: string;
 }
 
 export function parseRoute(hash: string): Route {
-  const raw = hash.replace(/^#\/?/, '');
+  const [raw, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const link = new URLSearchParams(query).get('link') ?? undefined;
   try {
-    return { slug: decodeURIComponent(raw) };
+    return { slug: decodeURIComponent(raw), ...(link === undefined ? {} : { link }) };
   } catch {
-    return { slug: '', unreadable: raw };
+    return { slug: '', unreadable: raw, ...(link === undefined ? {} : { link }) };
   }
 }
 

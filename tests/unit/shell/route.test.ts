@@ -30,3 +30,11 @@ describe('parseRoute', () => {
     expect(long).toContain('…');
   });
 });
+
+describe('parseRoute with a share link', () => {
+  it('reads the link beside the slug, and keeps it when the slug is unreadable', () => {
+    expect(parseRoute('#/linear-regression?link=abc_-1')).toEqual({ slug: 'linear-regression', link: 'abc_-1' });
+    expect(parseRoute('#/%E0%A4%A?link=xyz')).toEqual({ slug: '', unreadable: '%E0%A4%A', link: 'xyz' });
+    expect(parseRoute('#/iris?other=1')).toEqual({ slug: 'iris' });
+  });
+});

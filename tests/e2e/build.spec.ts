@@ -52,6 +52,7 @@ test('three files to three working notebooks: gaps, a category, an identifier an
   const leftOut = dialog.getByRole('list', { name: 'Left out' });
   await expect(leftOut.getByRole('listitem')).toHaveText([/Sample ID: a different value on every row/, /notes: free text/]);
   await expect(dialog.getByLabel('Target').locator('option')).toHaveText(['age', 'bmi', 'bp', 'smoker', 'region', 'outcome']);
+  await expect(dialog.getByRole('list', { name: 'It will build' }).getByRole('listitem').first()).toHaveText('Drop the 3 rows without outcome');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await build(page, 'patients.csv', readFileSync('tests/fixtures/build/patients.csv'), 'outcome', /Regression/);
   await expectWorkingNotebook(page, 'Regression');

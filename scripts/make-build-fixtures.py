@@ -23,6 +23,7 @@ import subprocess
 
 import numpy as np
 import pandas as pd
+from sklearn.dummy import DummyClassifier
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
 from sklearn.metrics import accuracy_score, log_loss, mean_squared_error, r2_score
@@ -129,8 +130,11 @@ def reference(name, make, path=None):
         # newton-cg reaches the optimum to about 1e-12 (as in make-sklearn-fixtures.py); lbfgs stops near 1e-5.
         model = LogisticRegression(C=1 / (len(train) * lam), solver="newton-cg", tol=1e-10, max_iter=300).fit(X[train], y[train])
         proba = model.predict_proba(X[test])
+        dummy = DummyClassifier(strategy="prior").fit(X[train], y[train])
         result.update(classes=model.classes_.tolist(), intercepts=model.intercept_.tolist(), coefficients=model.coef_.tolist(),
-                      test={"accuracy": accuracy_score(y[test], model.predict(X[test])), "logLoss": log_loss(y[test], proba, labels=model.classes_)})
+                      test={"accuracy": accuracy_score(y[test], model.predict(X[test])), "logLoss": log_loss(y[test], proba, labels=model.classes_)},
+                      baseline={"prediction": str(dummy.predict(X[test][:1])[0]), "testAccuracy": accuracy_score(y[test], dummy.predict(X[test])),
+                                "testLogLoss": log_loss(y[test], dummy.predict_proba(X[test]), labels=dummy.classes_)})
     with open(os.path.join(OUT, f"{name}.json"), "w") as f:
         json.dump(result, f, indent=1)
     print("wrote", name, design["penalty"], len(design["modelFeatures"]), "features")

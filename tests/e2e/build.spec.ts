@@ -52,6 +52,7 @@ test('three files to three working notebooks: gaps, a category, an identifier an
   const leftOut = dialog.getByRole('list', { name: 'Left out' });
   await expect(leftOut.getByRole('listitem')).toHaveText([/Sample ID: a different value on every row/, /notes: free text/]);
   await expect(dialog.getByLabel('Target').locator('option')).toHaveText(['age', 'bmi', 'bp', 'smoker', 'region', 'outcome']);
+  await expect(dialog.getByRole('list', { name: 'It will build' }).getByRole('listitem').first()).toHaveText('Drop the 3 rows without outcome');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await build(page, 'patients.csv', readFileSync('tests/fixtures/build/patients.csv'), 'outcome', /Regression/);
   await expectWorkingNotebook(page, 'Regression');
@@ -66,6 +67,15 @@ test('three files to three working notebooks: gaps, a category, an identifier an
   await build(page, 'plain.csv', readFileSync('tests/fixtures/build/plain.csv'), 'price', /Regression/);
   await expectWorkingNotebook(page, 'Regression');
   await expect(page.getByRole('region', { name: /^Prepare / })).toHaveCount(0);
+
+  // In a notebook of the reader's own, Build adds the cells right after the dataset cell, with fresh ids.
+  const data = cell(page, 'Dataset', 'data');
+  await data.getByRole('button', { name: 'Build a notebook from this data' }).click();
+  await page.getByRole('dialog', { name: 'Build a notebook from plain.csv' }).getByRole('button', { name: 'Build' }).click();
+  await expect(page.getByRole('region', { name: /^Regression / })).toHaveCount(2);
+  await settled(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'plain' })).toBeVisible();
+  await expect(page.locator('article').getByRole('alert')).toHaveCount(0);
 
   // The three built notebooks are the reader's own, listed in the sidebar.
   const own = page.getByRole('list', { name: 'Your notebooks' });

@@ -62,7 +62,9 @@ function regressionBaseline(target: string, parts: Partial<Record<PartName, Tabl
   const metrics: RegressionBaseline['metrics'] = {};
   for (const part of present) {
     const actual = numericTarget(parts[part]!, target);
-    metrics[part] = regressionMetrics(actual, new Float64Array(actual.length).fill(prediction));
+    const measured = regressionMetrics(actual, new Float64Array(actual.length).fill(prediction));
+    // On its own training rows the mean explains nothing by definition: R² is 0, not rounding noise such as 4e-16.
+    metrics[part] = part === 'train' ? { ...measured, r2: 0 } : measured;
   }
   return { task: 'regression', target, trainRows: train.length, prediction, metrics };
 }

@@ -9,6 +9,7 @@ import { summarise } from '../../../src/lib/data/summary';
 import type { CellBlock } from '../../../src/lib/notebook/model';
 import { analyseForBuild, choiceProblem } from '../../../src/lib/notebook/build/analyse';
 import { planNotebook } from '../../../src/lib/notebook/build/plan';
+import { outlineOf } from '../../../src/lib/notebook/build/outline';
 import { planFor, runBlocks } from './run-built';
 
 function analyse(csv: string) {
@@ -91,6 +92,23 @@ describe('the planned notebook', () => {
     expect(text).toMatch(/`outcome` is missing on 3 rows, 1\.3 % of the file/);
     expect(text).toMatch(/Values are missing in `age` \(\d+, [\d.]+ % of rows\) and `bmi`/);
     expect(text).toMatch(/Left out: `Sample ID` \(a different value on every row/);
+  });
+
+  it('outlines the plan for the dialog, one line per step', () => {
+    expect(outlineOf(planFor('tests/fixtures/build/patients.csv').plan.design)).toEqual([
+      'Drop the 3 rows without outcome',
+      'Fill the gaps in age and bmi with the training median, with indicator columns',
+      'One-hot encode region',
+      'Standardise age, bmi and bp for the penalty',
+      'Split 189 rows to train, 48 to test',
+      'A baseline (the mean) beside ridge regression on 10 columns',
+      'An evaluation, a cross-validation (holdout, 5-fold and leave-one-out) and a sweep over the penalty strength α',
+    ]);
+    expect(outlineOf(planFor('tests/fixtures/build/plain.csv').plan.design)).toEqual([
+      'Split 120 rows to train, 30 to test',
+      'A baseline (the mean) beside least-squares regression on 2 columns',
+      'An evaluation, a cross-validation (holdout, 5-fold and leave-one-out) and a sweep over the polynomial degree',
+    ]);
   });
 
   it('plain complete numbers: no prepare cell, least squares and a sweep over the polynomial degree', () => {

@@ -10,3 +10,14 @@ declare module 'plotly.js/lib/*' {
   const traceModule: unknown;
   export default traceModule;
 }
+
+// The "strict" WebGL traces (precompiled shaders, no `Function`): see plotly-partial.ts.
+declare module 'plotly.js/src/traces/scattergl/strict' {
+  const traceModule: unknown;
+  export default traceModule;
+}
+
+declare module 'plotly.js/src/traces/splom/strict' {
+  const traceModule: unknown;
+  export default traceModule;
+}

@@ -188,11 +188,18 @@ test.describe('huge tables', () => {
   });
 
   test('a 2 MB field is cut short in the tables, with its length said', async ({ page }) => {
-    const long = 'x'.repeat(2_000_000);
     const data = cell(page, 'Dataset', 'data');
-    await resetLongestTask(page);
+    // The file is made in the page: Playwright's setInputFiles decodes a 2 MB buffer on the
+    // page's main thread, and that would be measured as the app's own blocking.
     const started = Date.now();
-    await uploadCsv(data, 'long.csv', `id,note\n1,${long}\n2,short\n`);
+    await data.getByLabel('Upload CSV').evaluate((input: HTMLInputElement) => {
+      const file = new File([`id,note\n1,${'x'.repeat(2_000_000)}\n2,short\n`], 'long.csv', { type: 'text/csv' });
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      (window as unknown as { longestTask: number }).longestTask = 0;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await expect(data.getByText('2 rows × 2 columns')).toBeVisible();
     await settled(page);
     const elapsed = Date.now() - started;

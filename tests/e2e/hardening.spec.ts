@@ -130,9 +130,14 @@ test('an address with a malformed % escape opens the first notebook and says so'
   expect(errors).toEqual([]);
 });
 
-/** The longest main-thread task since the page loaded (PerformanceObserver 'longtask'), in ms. */
+/** The longest main-thread task since the last reset (PerformanceObserver 'longtask'), in ms. */
 async function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+}
+
+/** Starts measuring long tasks afresh (the app's own start-up is not the upload's). */
+async function resetLongestTask(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
 }
 
 test.describe('huge tables', () => {
@@ -153,6 +158,7 @@ test.describe('huge tables', () => {
     const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
     const rows = [0, 1, 2].map((r) => Array.from({ length: columns }, (_, i) => String(i + r)).join(','));
     const data = cell(page, 'Dataset', 'data');
+    await resetLongestTask(page);
     const started = Date.now();
     await uploadCsv(data, 'wide.csv', [header, ...rows, ''].join('\n'));
     await expect(data.getByText('3 rows × 10000 columns')).toBeVisible();
@@ -182,10 +188,18 @@ test.describe('huge tables', () => {
   });
 
   test('a 2 MB field is cut short in the tables, with its length said', async ({ page }) => {
-    const long = 'x'.repeat(2_000_000);
     const data = cell(page, 'Dataset', 'data');
+    // The file is made in the page: Playwright's setInputFiles decodes a 2 MB buffer on the
+    // page's main thread, and that would be measured as the app's own blocking.
     const started = Date.now();
-    await uploadCsv(data, 'long.csv', `id,note\n1,${long}\n2,short\n`);
+    await data.getByLabel('Upload CSV').evaluate((input: HTMLInputElement) => {
+      const file = new File([`id,note\n1,${'x'.repeat(2_000_000)}\n2,short\n`], 'long.csv', { type: 'text/csv' });
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      (window as unknown as { longestTask: number }).longestTask = 0;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await expect(data.getByText('2 rows × 2 columns')).toBeVisible();
     await settled(page);
     const elapsed = Date.now() - started;

@@ -11,6 +11,7 @@ declare module 'plotly.js/lib/*' {
   export default traceModule;
 }
 
+// The "strict" WebGL traces (precompiled shaders, no `Function`): see plotly-partial.ts.
 declare module 'plotly.js/src/traces/*' {
   const traceModule: unknown;
   export default traceModule;

@@ -70,8 +70,10 @@ test('new data without the prepare cell’s columns asks once for a target and f
   await uploadCsv(cell(page, 'Dataset', 'houses'), 'other.csv', `w,x,y,z\n${rows}\n`);
   const dialog = page.getByRole('dialog', { name: 'Use other.csv in this notebook' });
   await expect(dialog).toContainText('clean (MEDV, RM, AGE, TAX)');
+  // w counts 0, 1, 2…: a row number, never offered as a feature.
+  await expect(dialog.getByRole('checkbox', { name: 'w' })).toHaveCount(0);
   await dialog.getByLabel('Target').selectOption('z');
-  for (const name of ['w', 'x', 'y']) await dialog.getByRole('checkbox', { name }).check();
+  for (const name of ['x', 'y']) await dialog.getByRole('checkbox', { name }).check();
   await dialog.getByRole('button', { name: 'Apply' }).click();
   const clean = cell(page, 'Prepare', 'clean');
   await expect(clean.getByText('In: 10 rows × 4 columns. Out: 10 rows × 4 columns.')).toBeVisible();

@@ -180,9 +180,17 @@ export interface ClassifierGaps extends GapsInColumns {
 
 /** Text and boolean columns, and numeric ones with few distinct values; never an identifier (a distinct value on every row). */
 export function labelColumnNames(table: Table): string[] {
-  const roles = new Map(columnRoles(table, summarise(table)).map((r) => [r.name, r.role]));
-  return table.columns
-    .filter((c) => roles.get(c.name) !== 'identifier')
-    .filter((c) => !isNumeric(c) || c.type === 'boolean' || new Set(c.values).size <= MAX_CLASSES)
-    .map((c) => c.name);
+  let names = labelNamesOf.get(table);
+  if (!names) {
+    const roles = new Map(columnRoles(table, summarise(table)).map((r) => [r.name, r.role]));
+    names = table.columns
+      .filter((c) => roles.get(c.name) !== 'identifier')
+      .filter((c) => !isNumeric(c) || c.type === 'boolean' || new Set(c.values).size <= MAX_CLASSES)
+      .map((c) => c.name);
+    labelNamesOf.set(table, names);
+  }
+  return names;
 }
+
+// A threshold move re-runs the cell on the same table: its label columns are kept.
+const labelNamesOf = new WeakMap<Table, string[]>();

@@ -11,7 +11,8 @@ test('the shell shows the notebooks, the backend badge and no error in any shipp
   const titles = await links.allInnerTexts();
   expect(titles).toContain('Your data');
   expect(titles.length).toBeGreaterThanOrEqual(2);
-  await expect(page.getByText(/^Backend: (webgl|wasm|cpu)$/)).toBeVisible();
+  // TensorFlow.js loads on demand: until a cell trains by gradient descent only the exact engine runs.
+  await expect(page.getByText('Engine: exact (TensorFlow.js not loaded)')).toBeVisible();
   for (const title of titles) {
     await openNotebook(page, title);
     await expect(page.locator('[data-status="error"]'), `cells in error in '${title}'`).toHaveCount(0);
@@ -207,16 +208,23 @@ test('the table cell shows the columns the reader ticks, and saves them', async 
 
 test('the backend badge says which TensorFlow.js backend runs and why, and the reader can change it', async ({ page }) => {
   await page.goto('./#/your-data');
-  // Headless Chromium renders WebGL with SwiftShader, a software renderer that is slower than WASM.
+  await expect(page.getByText('Engine: exact (TensorFlow.js not loaded)')).toBeVisible();
+  // A gradient-descent cell loads tfjs. Headless Chromium renders WebGL with SwiftShader,
+  // a software renderer that is slower than WASM.
+  await openNotebook(page, 'Linear regression');
   const badge = page.getByText(/^Backend: (webgl|wasm|cpu)$/);
   await expect(badge).toHaveText('Backend: wasm');
   await expect(badge).toHaveAttribute('title', /software/i);
   await page.getByLabel('Backend choice').selectOption('cpu');
   await expect(badge).toHaveText('Backend: cpu');
+  // The choice is remembered; choosing a backend loads tfjs even before any training.
+  await page.goto('./#/your-data');
   await page.reload();
-  await expect(page.getByText(/^Backend: /)).toHaveText('Backend: cpu');
+  await expect(page.getByLabel('Backend choice')).toHaveValue('cpu');
+  await page.getByLabel('Backend choice').selectOption('wasm');
+  await expect(page.getByText(/^Backend: /)).toHaveText('Backend: wasm');
   // Tests may allow the software WebGL renderer and ask for WebGL.
-  await page.goto('./?softwareWebgl=1&backend=webgl#/your-data');
+  await page.goto('./?softwareWebgl=1&backend=webgl#/linear-regression');
   await expect(page.getByText(/^Backend: /)).toHaveText('Backend: webgl');
 });
 

@@ -2,7 +2,7 @@
 // and summarises its columns.
 import { readCsvInWorker } from '../../lib/data/csv/client';
 import { isCsvError, type BadRows } from '../../lib/data/csv/errors';
-import { summarise, type ColumnSummary } from '../../lib/data/summary';
+import type { ColumnSummary } from '../../lib/data/summary';
 import type { Table } from '../../lib/data/table';
 import type { RunContext } from '../types';
 import { firstRows, type TableRows } from '../shared/rows';
@@ -48,7 +48,7 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
 
   try {
     const result = await readCsvInWorker(
-      bytes.slice(0), // the worker takes ownership of what it is sent; keep the upload intact
+      bytes.slice(0), // one copy, transferred to the worker: the upload stays intact
       {
         delimiter: delimiterNames[options.delimiter],
         missingMarkers: markersOf(options.missing),
@@ -60,7 +60,7 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
       table: result.table,
       name,
       delimiter: result.meta.delimiter,
-      summaries: summarise(result.table),
+      summaries: result.summaries, // computed in the worker
       preview: firstRows(result.table, result.table.columns.map((c) => c.name), PREVIEW_ROWS),
       warnings: result.meta.warnings,
       skipped: result.meta.badRows.count ? result.meta.badRows : undefined,

@@ -1,15 +1,18 @@
 // The browser half of `npm run bench`, run against the built app (`npm run build` first):
 //  - navigation → first plot, against a page that only loads plotly and draws one plot;
-//  - slider move → redrawn plot, against a minimal plotly update of the changed trace.
+//  - slider move → redrawn plot, against a minimal plotly update of the changed trace;
+//  - a 1M × 11 CSV (~96 MB) uploaded through Your data, against pandas.read_csv.
 // Each fitbook/reference pair runs alternately for --rounds rounds (default 3) in headless
 // Chromium; medians and ratios are printed. The preview server runs in its own process
 // group and is stopped, with all its children, however the script ends.
-// Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10).
+// Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
+// --csv-rows N (1,000,000; 0 skips the CSV part).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
 import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
+import { csvIntake } from './bench/csv.mjs';
 
 const PORT = 4175;
 const args = process.argv.slice(2);
@@ -19,6 +22,7 @@ const option = (name, fallback) => {
 };
 const rounds = option('rounds', 3);
 const moves = option('moves', 10);
+const csvRows = option('csv-rows', 1_000_000);
 const stats = { interleave, median, ms, report };
 
 const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
@@ -32,6 +36,10 @@ try {
   await firstPlot(browser, server.base, rounds, stats);
   console.log();
   await slider(browser, server.base, rounds, moves, stats);
+  if (csvRows > 0) {
+    console.log();
+    await csvIntake(browser, server.base, rounds, csvRows, stats);
+  }
 } catch (e) {
   console.error(`bench-live failed: ${e instanceof Error ? e.stack : String(e)}`);
   process.exitCode = 1;

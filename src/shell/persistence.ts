@@ -72,13 +72,29 @@ export function forgetOwnNotebook(path: string): Promise<void> {
   return keep(path, () => del(path, textStore()));
 }
 
+/**
+ * An upload as stored: its bytes as a Blob. IndexedDB writes a Blob's data off
+ * the main thread, where an ArrayBuffer is serialised on it (about 240 ms for
+ * 8 MB in a profile, so seconds for a large file). Earlier versions stored
+ * `UploadedFile` itself, with `bytes`; those records are still read.
+ */
+interface StoredUpload {
+  name: string;
+  blob: Blob;
+}
+
 export async function loadUpload(notebook: string, cell: string): Promise<UploadedFile | undefined> {
-  return quietly(() => get<UploadedFile>(uploadKey(notebook, cell), uploadStore()));
+  const stored = await quietly(() => get<StoredUpload | UploadedFile>(uploadKey(notebook, cell), uploadStore()));
+  if (!stored) return undefined;
+  if ('bytes' in stored) return stored;
+  const bytes = await quietly(() => stored.blob.arrayBuffer());
+  return bytes && { name: stored.name, bytes };
 }
 
 export function saveUpload(notebook: string, cell: string, file: UploadedFile): Promise<void> {
   const key = uploadKey(notebook, cell);
-  return keep(key, () => set(key, file, uploadStore()));
+  const stored: StoredUpload = { name: file.name, blob: new Blob([file.bytes]) };
+  return keep(key, () => set(key, stored, uploadStore()));
 }
 
 export function forgetUpload(notebook: string, cell: string): Promise<void> {

@@ -73,28 +73,20 @@ export function forgetOwnNotebook(path: string): Promise<void> {
 }
 
 /**
- * An upload as stored: its bytes as a Blob. IndexedDB writes a Blob's data off
- * the main thread, where an ArrayBuffer is serialised on it (about 240 ms for
- * 8 MB in a profile, so seconds for a large file). Earlier versions stored
- * `UploadedFile` itself, with `bytes`; those records are still read.
+ * Uploads are stored as they are, `{ name, blob }` with the File itself: IndexedDB
+ * writes a Blob's data off the main thread (an ArrayBuffer is serialised on it: about
+ * 240 ms per 8 MB in a profile). Earlier versions stored the bytes as an ArrayBuffer
+ * (`{ name, bytes }`); those records are still read.
  */
-interface StoredUpload {
-  name: string;
-  blob: Blob;
-}
-
 export async function loadUpload(notebook: string, cell: string): Promise<UploadedFile | undefined> {
-  const stored = await quietly(() => get<StoredUpload | UploadedFile>(uploadKey(notebook, cell), uploadStore()));
+  const stored = await quietly(() => get<UploadedFile | { name: string; bytes: ArrayBuffer }>(uploadKey(notebook, cell), uploadStore()));
   if (!stored) return undefined;
-  if ('bytes' in stored) return stored;
-  const bytes = await quietly(() => stored.blob.arrayBuffer());
-  return bytes && { name: stored.name, bytes };
+  return 'bytes' in stored ? { name: stored.name, blob: new Blob([stored.bytes]) } : stored;
 }
 
 export function saveUpload(notebook: string, cell: string, file: UploadedFile): Promise<void> {
   const key = uploadKey(notebook, cell);
-  const stored: StoredUpload = { name: file.name, blob: new Blob([file.bytes]) };
-  return keep(key, () => set(key, stored, uploadStore()));
+  return keep(key, () => set(key, { name: file.name, blob: file.blob }, uploadStore()));
 }
 
 export function forgetUpload(notebook: string, cell: string): Promise<void> {

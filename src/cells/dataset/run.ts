@@ -33,22 +33,22 @@ const PREVIEW_ROWS = 8;
 export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<DatasetOutput | Waiting | BadRowsProblem> {
   const { options, upload, signal } = ctx;
   let name: string;
-  let bytes: ArrayBuffer;
+  let blob: Blob;
   if (upload) {
     name = upload.name;
-    bytes = upload.bytes;
+    blob = upload.blob;
   } else if (options.source) {
     name = options.source.split('/').pop() ?? options.source;
     const response = await fetch(shippedUrl(options.source), { signal });
     if (!response.ok) throw new Error(`Could not load ${options.source} (HTTP ${response.status}).`);
-    bytes = await response.arrayBuffer();
+    blob = await response.blob();
   } else {
     return { waiting: 'Upload a CSV file, or pick a shipped dataset, to start.' };
   }
 
   try {
     const result = await readCsvInWorker(
-      bytes.slice(0), // one copy, transferred to the worker: the upload stays intact
+      blob, // posted as a reference: the worker reads it in slices, the page copies nothing
       {
         delimiter: delimiterNames[options.delimiter],
         missingMarkers: markersOf(options.missing),

@@ -209,11 +209,11 @@ test('the table cell shows the columns the reader ticks, and saves them', async 
 test('the backend badge says which TensorFlow.js backend runs and why, and the reader can change it', async ({ page }) => {
   await page.goto('./#/your-data');
   await expect(page.getByText('Engine: exact (TensorFlow.js not loaded)')).toBeVisible();
-  // A gradient-descent cell loads tfjs. Headless Chromium renders WebGL with SwiftShader,
-  // a software renderer that is slower than WASM.
-  await openNotebook(page, 'Linear regression');
+  // A gradient-descent cell loads tfjs (when it starts training: no need to wait for it to end).
+  // Headless Chromium renders WebGL with SwiftShader, a software renderer that is slower than WASM.
+  await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: 'Linear regression', exact: true }).click();
   const badge = page.getByText(/^Backend: (webgl|wasm|cpu)$/);
-  await expect(badge).toHaveText('Backend: wasm');
+  await expect(badge).toHaveText('Backend: wasm', { timeout: 60_000 });
   await expect(badge).toHaveAttribute('title', /software/i);
   await page.getByLabel('Backend choice').selectOption('cpu');
   await expect(badge).toHaveText('Backend: cpu');
@@ -225,7 +225,7 @@ test('the backend badge says which TensorFlow.js backend runs and why, and the r
   await expect(page.getByText(/^Backend: /)).toHaveText('Backend: wasm');
   // Tests may allow the software WebGL renderer and ask for WebGL.
   await page.goto('./?softwareWebgl=1&backend=webgl#/linear-regression');
-  await expect(page.getByText(/^Backend: /)).toHaveText('Backend: webgl');
+  await expect(page.getByText(/^Backend: /)).toHaveText('Backend: webgl', { timeout: 60_000 });
 });
 
 test('a file over the size limit is refused with the limit named, and the page stays usable', async ({ page }) => {

@@ -30,6 +30,8 @@ export default defineConfig({
         harness: 'harness.html',
         // Draws figures through Plot.svelte for the plot browser tests.
         plot: 'plot-harness.html',
+        // Plotly alone, drawing one plot: the reference for scripts/bench-live.mjs.
+        benchPlot: 'bench-plot.html',
       },
     },
   },

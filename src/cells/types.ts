@@ -9,7 +9,8 @@ import type { ColumnRoleInfo } from '../lib/data/roles';
 /** A file the reader dropped on a cell; kept in memory and in IndexedDB. */
 export interface UploadedFile {
   name: string;
-  bytes: ArrayBuffer;
+  /** The file itself (a File is a Blob): it is read in slices by the CSV worker and stored as is, never copied on the page. */
+  blob: Blob;
 }
 
 export interface RunContext<Options> {

@@ -1,10 +1,11 @@
 // Starts TensorFlow.js on the backend the engine picks (DESIGN rule 2) and
-// keeps its report for the toolbar. tfjs loads lazily, so the first notebook
-// appears before it is ready. The reader may override the choice; it is
+// keeps its report for the toolbar. tfjs loads on demand: only when a cell
+// first trains by gradient descent (backendReady() in cells/shared), or when
+// the reader picks a backend, so exact fits and the first plot never wait for it. The reader may override the choice; it is
 // remembered in this browser. `?backend=` and `?softwareWebgl=1` in the URL
 // are for tests: the second lets tfjs use a software WebGL renderer.
 import type { BackendPreference, BackendReport } from '../lib/ml/backend';
-import { setBackendReady } from '../cells/shared/backend-ready';
+import { setBackendStarter } from '../cells/shared/backend-ready';
 
 export interface BackendStatus {
   preference: BackendPreference;
@@ -34,13 +35,13 @@ export const backendStatus: BackendStatus = $state({ preference: initialPreferen
 
 let current: Promise<void> | undefined;
 
+/** Loads tfjs and chooses its backend, once; later calls wait on the same start (or the latest switch). */
 export function startBackend(): Promise<void> {
-  if (!current) {
-    current = choose(backendStatus.preference);
-    setBackendReady(current);
-  }
+  current ??= choose(backendStatus.preference);
   return current;
 }
+
+setBackendStarter(startBackend);
 
 /** Switches backend at the reader's request and remembers the choice. */
 export function chooseBackend(preference: BackendPreference): Promise<void> {
@@ -52,7 +53,6 @@ export function chooseBackend(preference: BackendPreference): Promise<void> {
     /* not remembered */
   }
   current = (current ?? Promise.resolve()).then(() => choose(preference));
-  setBackendReady(current);
   return current;
 }
 

@@ -8,7 +8,7 @@
 import type { Table } from '../../lib/data/table';
 import { fitLogistic, predictProba, type LogisticFit } from '../../lib/ml/logistic';
 import type { Label } from '../../lib/ml/labels';
-import { fitLogisticGD, type LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
+import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, labelTarget } from '../shared/design';
 import { penaltyOf } from '../shared/penalty';
@@ -53,14 +53,18 @@ export function fitClassifierSpec(spec: ClassifierSpec, table: Table): LogisticF
   return fitLogistic(featureMatrix(table, spec.features), labelsOf(table, spec.target), modelOptions(spec));
 }
 
-/** Gradient descent on TensorFlow.js for the same model (same classes as the exact fit), validated on `validation` when given. */
-export function fitClassifierSpecGD(
+/**
+ * Gradient descent on TensorFlow.js for the same model (same classes as the exact fit), validated on
+ * `validation` when given. The trainer (and with it tfjs) is imported on first use.
+ */
+export async function fitClassifierSpecGD(
   spec: ClassifierSpec,
   table: Table,
   classes: Label[],
   training: GdOptions,
   validation?: Table,
 ): Promise<LogisticGdFit> {
+  const { fitLogisticGD } = await import('../../lib/ml/gd/logistic-gd');
   return fitLogisticGD(featureMatrix(table, spec.features), labelsOf(table, spec.target), {
     ...modelOptions(spec),
     classes,

@@ -2,7 +2,7 @@
 // and summarises its columns.
 import { readCsvInWorker } from '../../lib/data/csv/client';
 import { isCsvError, type BadRows } from '../../lib/data/csv/errors';
-import { summarise, type ColumnSummary } from '../../lib/data/summary';
+import type { ColumnSummary } from '../../lib/data/summary';
 import type { Table } from '../../lib/data/table';
 import type { RunContext } from '../types';
 import { firstRows, type TableRows } from '../shared/rows';
@@ -33,22 +33,22 @@ const PREVIEW_ROWS = 8;
 export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<DatasetOutput | Waiting | BadRowsProblem> {
   const { options, upload, signal } = ctx;
   let name: string;
-  let bytes: ArrayBuffer;
+  let blob: Blob;
   if (upload) {
     name = upload.name;
-    bytes = upload.bytes;
+    blob = upload.blob;
   } else if (options.source) {
     name = options.source.split('/').pop() ?? options.source;
     const response = await fetch(shippedUrl(options.source), { signal });
     if (!response.ok) throw new Error(`Could not load ${options.source} (HTTP ${response.status}).`);
-    bytes = await response.arrayBuffer();
+    blob = await response.blob();
   } else {
     return { waiting: 'Upload a CSV file, or pick a shipped dataset, to start.' };
   }
 
   try {
     const result = await readCsvInWorker(
-      bytes.slice(0), // the worker takes ownership of what it is sent; keep the upload intact
+      blob, // posted as a reference: the worker reads it in slices, the page copies nothing
       {
         delimiter: delimiterNames[options.delimiter],
         missingMarkers: markersOf(options.missing),
@@ -60,7 +60,7 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
       table: result.table,
       name,
       delimiter: result.meta.delimiter,
-      summaries: summarise(result.table),
+      summaries: result.summaries, // computed in the worker
       preview: firstRows(result.table, result.table.columns.map((c) => c.name), PREVIEW_ROWS),
       warnings: result.meta.warnings,
       skipped: result.meta.badRows.count ? result.meta.badRows : undefined,

@@ -4,7 +4,7 @@
 // exactly as the cell fits.
 import type { Table } from '../../lib/data/table';
 import { fitLinear, predictLinear, type LinearFit } from '../../lib/ml/linear';
-import { fitLinearGD, type LinearGdFit } from '../../lib/ml/gd/linear-gd';
+import type { LinearGdFit } from '../../lib/ml/gd/linear-gd';
 import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, numericTarget } from '../shared/design';
 import { penaltyOf } from '../shared/penalty';
@@ -28,8 +28,12 @@ export function fitRegressionSpec(spec: RegressionSpec, table: Table): LinearFit
   });
 }
 
-/** Gradient descent on TensorFlow.js for the same model, validated on `validation` when given. */
-export function fitRegressionSpecGD(spec: RegressionSpec, table: Table, training: GdOptions, validation?: Table): Promise<LinearGdFit> {
+/**
+ * Gradient descent on TensorFlow.js for the same model, validated on `validation` when given.
+ * The trainer (and with it tfjs) is imported on first use, so pages that only fit exactly never load it.
+ */
+export async function fitRegressionSpecGD(spec: RegressionSpec, table: Table, training: GdOptions, validation?: Table): Promise<LinearGdFit> {
+  const { fitLinearGD } = await import('../../lib/ml/gd/linear-gd');
   return fitLinearGD(featureMatrix(table, spec.features), numericTarget(table, spec.target), {
     featureNames: spec.features,
     degree: spec.degree,

@@ -7,11 +7,21 @@ import { plotSchema } from '../../../src/cells/plot/schema';
 import { datasetSchema } from '../../../src/cells/dataset/schema';
 import { runContext as context } from './context';
 
-// The dataset cell reads CSVs in a Web Worker; in Node the same reader runs in-process.
-vi.mock('../../../src/lib/data/csv/client', () => ({
-  readCsvInWorker: async (source: ArrayBuffer, options: object, controls: { onProgress?: (f: number) => void }) =>
-    readCsvText(new Uint8Array(source), options, controls.onProgress),
-}));
+// The dataset cell reads CSVs in a Web Worker; in Node the worker's own handler runs in-process.
+vi.mock('../../../src/lib/data/csv/client', async () => {
+  const { handleCsvRequest } = await import('../../../src/lib/data/csv/handler');
+  const { CsvError } = await import('../../../src/lib/data/csv/errors');
+  return {
+    readCsvInWorker: (source: Blob, options: object, controls: { onProgress?: (f: number) => void }) =>
+      new Promise((resolve, reject) => {
+        void handleCsvRequest({ id: 1, file: source, options }, (m) => {
+          if (m.type === 'progress') controls.onProgress?.(m.fraction);
+          else if (m.type === 'error') reject(new CsvError(m.error));
+          else resolve({ table: m.table, meta: m.meta, summaries: m.summaries });
+        });
+      }),
+  };
+});
 // Vite resolves shipped datasets at build time; here they are files on disk.
 vi.mock('../../../src/cells/dataset/shipped', () => ({ shippedUrl: (source: string) => source }));
 
@@ -51,16 +61,16 @@ describe('plot cell run', () => {
 
 describe('dataset cell run', async () => {
   const { runDataset } = await import('../../../src/cells/dataset/run');
-  const run = (o: Record<string, unknown>, upload?: { name: string; bytes: ArrayBuffer }) =>
+  const run = (o: Record<string, unknown>, upload?: { name: string; blob: Blob }) =>
     runDataset(context(datasetSchema.parse(o), {}, { upload }));
-  const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+  const file = (text: string) => new Blob([text]);
 
   it('waits for a file when it has no source and no upload', async () => {
     expect(await run({})).toEqual({ waiting: 'Upload a CSV file, or pick a shipped dataset, to start.' });
   });
 
   it('reads an upload: shape, summaries, first rows, delimiter', async () => {
-    const out = await run({}, { name: 'a.csv', bytes: bytes('x;label\n1;a\n;b\n3;a\n') });
+    const out = await run({}, { name: 'a.csv', blob: file('x;label\n1;a\n;b\n3;a\n') });
     expect(out).toMatchObject({ name: 'a.csv', delimiter: ';' });
     if (!('table' in out)) throw new Error('expected a table');
     expect(out.table.rowCount).toBe(3);
@@ -73,23 +83,24 @@ describe('dataset cell run', async () => {
   });
 
   it('uses the marker the reader gives for missing values', async () => {
-    const out = await run({ missing: '-999' }, { name: 'a.csv', bytes: bytes('x\n1\n-999\n5\n') });
+    const out = await run({ missing: '-999' }, { name: 'a.csv', blob: file('x\n1\n-999\n5\n') });
     expect('summaries' in out && out.summaries[0]).toMatchObject({ missing: 1, mean: 3 });
   });
 
   it('offers to keep the good rows of a ragged file, and keeps them when asked', async () => {
-    const ragged = bytes('a,b\n1,2\n3\n4,5\n');
-    const problem = await run({}, { name: 'r.csv', bytes: ragged });
+    const ragged = file('a,b\n1,2\n3\n4,5\n');
+    const problem = await run({}, { name: 'r.csv', blob: ragged });
     expect(problem).toMatchObject({ badRows: { count: 1, firstLines: [3] } });
-    const kept = await run({ keepBadRows: true }, { name: 'r.csv', bytes: ragged });
+    const kept = await run({ keepBadRows: true }, { name: 'r.csv', blob: ragged });
     expect('table' in kept && kept.table.rowCount).toBe(2);
     expect('skipped' in kept && kept.skipped).toMatchObject({ count: 1 });
   });
 
-  it('leaves the uploaded bytes intact (the worker takes a copy)', async () => {
-    const upload = { name: 'a.csv', bytes: bytes('x\n1\n') };
+  it('leaves the uploaded file intact (the worker reads it, it does not take it)', async () => {
+    const upload = { name: 'a.csv', blob: file('x\n1\n') };
     await run({}, upload);
-    expect(upload.bytes.byteLength).toBe(4);
+    expect(await upload.blob.text()).toBe('x\n1\n');
+    expect('table' in (await run({}, upload))).toBe(true);
   });
 });
 

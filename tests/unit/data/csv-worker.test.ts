@@ -7,6 +7,8 @@ import { CsvError, createCsvReader, type WorkerLike } from '../../../src/lib/dat
 import { handleCsvRequest } from '../../../src/lib/data/csv/handler';
 import type { CsvRequest, CsvResponse } from '../../../src/lib/data/csv/protocol';
 import type { NumericColumn } from '../../../src/lib/data/table';
+import { summarise } from '../../../src/lib/data/summary';
+import { readCsvText } from '../../../src/lib/data/csv/read';
 import { fixture } from './fixtures';
 
 class FakeWorker implements WorkerLike {
@@ -17,8 +19,12 @@ class FakeWorker implements WorkerLike {
   /** Buffers the handler gave up, to check that they were transferred. */
   transferred: ArrayBuffer[] = [];
 
-  postMessage(request: CsvRequest): void {
+  /** Buffers the client gave up with its requests (an ArrayBuffer source is transferred). */
+  sent: ArrayBuffer[] = [];
+
+  postMessage(request: CsvRequest, transfer: Transferable[] = []): void {
     this.requests++;
+    this.sent.push(...(transfer as ArrayBuffer[]));
     setTimeout(() => {
       if (this.terminated) return;
       void handleCsvRequest(request, (message, transfer) => {
@@ -71,6 +77,27 @@ describe('handleCsvRequest', () => {
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThan(fractions[i - 1]);
   });
 
+  it('sends the column summary computed in the worker, equal to summarising the table on the page', async () => {
+    const messages: CsvResponse[] = [];
+    await handleCsvRequest({ id: 3, file: new Blob([fixture('labels.csv')]), options: {} }, (m) => messages.push(m));
+    const last = messages.at(-1)!;
+    if (last.type !== 'result') throw new Error(`expected a result, got ${last.type}`);
+    // The reference: the same file read and summarised directly, on this thread.
+    expect(last.summaries).toEqual(summarise(readCsvText(fixture('labels.csv')).table));
+    expect(last.summaries.map((s) => s.name)).toEqual(last.table.columns.map((c) => c.name));
+  });
+
+  it('says the browser ran out of memory, with the file size, when an allocation fails', async () => {
+    const messages: CsvResponse[] = [];
+    const blob = new Blob([fixture('labels.csv')]);
+    // A stand-in for a file too big for memory: the read itself throws the engine's RangeError.
+    Object.defineProperty(blob, 'slice', { value: () => { throw new RangeError('Array buffer allocation failed'); } });
+    await handleCsvRequest({ id: 4, file: blob, options: {} }, (m) => messages.push(m));
+    const last = messages.at(-1)!;
+    expect(last).toMatchObject({ type: 'error', error: { code: 'too-large' } });
+    if (last.type === 'error') expect(last.error.message).toMatch(/more than this browser can hold in memory/);
+  });
+
   it('posts a CsvError as plain data', async () => {
     const messages: CsvResponse[] = [];
     await handleCsvRequest({ id: 1, file: 'a,b\n1\n', options: {} }, (m) => messages.push(m));
@@ -116,7 +143,10 @@ describe('createCsvReader', () => {
     // The worker's copy was moved, not copied.
     expect(f.workers[0].transferred.every((b) => b.byteLength === 0)).toBe(true);
 
-    const second = await reader.read('x;y\n1;2\n');
+    // An ArrayBuffer source is transferred to the worker, not copied.
+    const bytes = new TextEncoder().encode('x;y\n1;2\n').buffer;
+    const second = await reader.read(bytes);
+    expect(f.workers[0].sent).toEqual([bytes]);
     expect(second.meta.delimiter).toBe(';');
     expect(f.workers).toHaveLength(1);
     expect(f.workers[0].requests).toBe(2);

@@ -7,6 +7,12 @@ import { CsvError } from './errors';
 import type { CsvOptions, ProgressCallback } from './options';
 import { tableFromMessage, type CsvRequest, type CsvResponse } from './protocol';
 import type { CsvReadResult } from './read';
+import type { ColumnSummary } from '../summary';
+
+/** A read done in the worker also brings the column summary, computed there. */
+export interface CsvWorkerResult extends CsvReadResult {
+  summaries: ColumnSummary[];
+}
 
 export interface ReadControls {
   /** Aborting rejects the read with a CsvError whose code is 'aborted'. */
@@ -16,7 +22,7 @@ export interface ReadControls {
 
 /** The part of Worker the client uses, so that tests can supply a stand-in. */
 export interface WorkerLike {
-  postMessage(message: CsvRequest): void;
+  postMessage(message: CsvRequest, transfer: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<CsvResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -25,7 +31,8 @@ export interface WorkerLike {
 export type WorkerFactory = () => WorkerLike;
 
 export interface CsvReader {
-  read(source: Blob | ArrayBuffer | string, options?: CsvOptions, controls?: ReadControls): Promise<CsvReadResult>;
+  /** An ArrayBuffer source is transferred to the worker, not copied: the caller's buffer is emptied. */
+  read(source: Blob | ArrayBuffer | string, options?: CsvOptions, controls?: ReadControls): Promise<CsvWorkerResult>;
   /** Terminates the idle worker. */
   dispose(): void;
 }
@@ -45,7 +52,7 @@ export function createCsvReader(createWorker: WorkerFactory): CsvReader {
     idle = null;
     const id = nextId++;
 
-    return new Promise<CsvReadResult>((resolve, reject) => {
+    return new Promise<CsvWorkerResult>((resolve, reject) => {
       const finish = (reuse: boolean) => {
         signal?.removeEventListener('abort', onAbort);
         worker.onmessage = null;
@@ -70,7 +77,7 @@ export function createCsvReader(createWorker: WorkerFactory): CsvReader {
         } else {
           finish(true);
           try {
-            resolve({ table: tableFromMessage(message.table), meta: message.meta });
+            resolve({ table: tableFromMessage(message.table), meta: message.meta, summaries: message.summaries });
           } catch (error) {
             reject(new CsvError({ code: 'internal', message: `The CSV reader sent a broken table (${String(error)}).` }));
           }
@@ -81,8 +88,8 @@ export function createCsvReader(createWorker: WorkerFactory): CsvReader {
         reject(new CsvError({ code: 'internal', message: `The CSV reader stopped unexpectedly (${event.message}).` }));
       };
       try {
-        // An ArrayBuffer is copied, not transferred, so the caller's stays usable.
-        worker.postMessage({ id, file: source, options });
+        // An ArrayBuffer moves to the worker without a copy (the caller keeps a copy if it needs one).
+        worker.postMessage({ id, file: source, options }, source instanceof ArrayBuffer ? [source] : []);
       } catch (error) {
         // E.g. a function in options, which cannot be cloned.
         finish(false);
@@ -111,7 +118,7 @@ export function readCsvInWorker(
   source: Blob | ArrayBuffer | string,
   options: CsvOptions = {},
   controls: ReadControls = {},
-): Promise<CsvReadResult> {
+): Promise<CsvWorkerResult> {
   shared ??= createCsvReader(createCsvWorker);
   return shared.read(source, options, controls);
 }

@@ -3,9 +3,10 @@
 
 import { checkSize } from './decode';
 import { CsvError, type CsvErrorData } from './errors';
-import { MAX_CSV_BYTES, type ProgressCallback } from './options';
+import { MAX_CSV_BYTES, formatMegabytes, type ProgressCallback } from './options';
 import { transferList, type CsvRequest, type CsvResponse } from './protocol';
 import { readCsvText } from './read';
+import { summarise } from '../summary';
 
 export type Post = (message: CsvResponse, transfer: Transferable[]) => void;
 
@@ -27,8 +28,20 @@ export async function readBlob(blob: Blob, maxBytes: number, onProgress: Progres
   return bytes;
 }
 
-function errorData(error: unknown): CsvErrorData {
+/** Out of memory in the worker: an allocation or a string over the engine's limit. */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof RangeError && /allocation|memory|invalid (string|array|typed array) length|array buffer/i.test(error.message);
+}
+
+function errorData(error: unknown, size: number | undefined): CsvErrorData {
   if (error instanceof CsvError) return error.toData();
+  if (isOutOfMemory(error)) {
+    const what = size === undefined ? 'This file' : `This file (${formatMegabytes(size)})`;
+    return {
+      code: 'too-large',
+      message: `${what} is more than this browser can hold in memory while reading it. Close other tabs and try again, or upload a sample of its rows.`,
+    };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Reading the CSV file failed unexpectedly (${detail}).` };
 }
@@ -46,8 +59,11 @@ export async function handleCsvRequest(request: CsvRequest, post: Post): Promise
       offset = READ_SHARE;
     }
     const { table, meta } = readCsvText(input, options, (f) => progress(offset + f * (1 - offset)));
-    post({ id, type: 'result', table, meta }, transferList(table));
+    // The summary is computed here, off the page's main thread (it scans every column).
+    const summaries = summarise(table);
+    post({ id, type: 'result', table, meta, summaries }, transferList(table));
   } catch (error) {
-    post({ id, type: 'error', error: errorData(error) }, []);
+    const size = typeof file === 'string' ? undefined : file instanceof ArrayBuffer ? file.byteLength : file.size;
+    post({ id, type: 'error', error: errorData(error, size) }, []);
   }
 }

@@ -6,10 +6,13 @@ export type Delimiter = ',' | ';' | '\t' | '|';
 /** The delimiters fitbook detects, in the order that breaks ties. */
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
-/** The largest file fitbook reads, in bytes (50 MB). */
-export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+/**
+ * The largest file fitbook reads, in bytes (1 GB). Whether the browser can hold a
+ * given file below it depends on its memory: the reader says so when it cannot.
+ */
+export const MAX_CSV_BYTES = 1024 * 1024 * 1024;
 
-/** The same limit in megabytes, for messages such as "files up to 50 MB". */
+/** The same limit in megabytes, for messages such as "files up to 1 GB". */
 export const MAX_CSV_MEGABYTES = MAX_CSV_BYTES / (1024 * 1024);
 
 export interface CsvOptions {
@@ -48,5 +51,6 @@ export function delimiterName(delimiter: Delimiter): string {
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
+  if (mb >= 1024) return `${Number.isInteger(mb / 1024) ? mb / 1024 : (mb / 1024).toFixed(1)} GB`;
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -1,5 +1,6 @@
 // The messages between the page (client.ts) and the CSV worker (csv.worker.ts).
 
+import type { ColumnSummary } from '../summary';
 import { isNumeric, type Column, type Table } from '../table';
 import type { CsvErrorData } from './errors';
 import type { CsvOptions } from './options';
@@ -7,14 +8,14 @@ import type { CsvMeta } from './read';
 
 export interface CsvRequest {
   id: number;
-  /** A File (or any Blob), bytes, or text already in memory. */
+  /** A File (or any Blob), bytes (transferred: the sender's buffer is emptied), or text already in memory. */
   file: Blob | ArrayBuffer | string;
   options: CsvOptions;
 }
 
 export type CsvResponse =
   | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'result'; table: Table; meta: CsvMeta }
+  | { id: number; type: 'result'; table: Table; meta: CsvMeta; summaries: ColumnSummary[] }
   | { id: number; type: 'error'; error: CsvErrorData };
 
 /**

@@ -1,0 +1,149 @@
+// CSV intake: a generated 1,000,000 × 11 numeric CSV (~96 MB) uploaded through the
+// real *Your data* file input in Chromium, against pandas.read_csv on the same file
+// (/usr/bin/python3). Also the longest gap between animation frames on the page
+// while it reads (a requestAnimationFrame loop), and the peak memory of the tab's
+// renderer process (RSS, which includes the CSV worker), both per round.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const COLUMNS = 11;
+
+async function writeCsv(path, rows) {
+  const out = createWriteStream(path);
+  let seed = 99;
+  const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  out.write(Array.from({ length: COLUMNS }, (_, j) => `c${j + 1}`).join(',') + '\n');
+  for (let start = 0; start < rows; start += 10_000) {
+    const lines = [];
+    for (let i = start; i < Math.min(rows, start + 10_000); i++) {
+      lines.push(Array.from({ length: COLUMNS }, (_, j) => (rand() * 10 ** (j % 4)).toFixed(4)).join(','));
+    }
+    if (!out.write(lines.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+/** Resident memory (bytes) of the renderer processes started under `rootPid` (this script launches Chromium). */
+function rendererRss(rootPid) {
+  const parents = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const under = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parents.get(p) ?? 0, hops++) if (p === rootPid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const pid of parents.keys()) {
+    if (!under(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+const GAP_MONITOR = `
+  window.__gaps = { max: 0, last: 0, on: false };
+  const frame = (t) => {
+    const g = window.__gaps;
+    if (g.on && g.last) g.max = Math.max(g.max, t - g.last);
+    g.last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  document.addEventListener('change', () => {
+    window.__gaps.on = true;
+    window.__gaps.max = 0;
+    window.__t0 = performance.now();
+  }, true);
+`;
+
+async function uploadOnce(browser, base, path, rows) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(600_000);
+  try {
+    await page.addInitScript(GAP_MONITOR);
+    await page.goto(`${base}#/your-data`);
+    await page.locator('article[aria-busy="false"]').waitFor();
+    const pid = process.pid;
+    const baseline = pid ? rendererRss(pid) : 0;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      if (pid) peak = Math.max(peak, rendererRss(pid));
+    }, 100);
+    const done = page.evaluate(
+      (text) =>
+        new Promise((resolve) => {
+          const check = () => {
+            if (!document.body.innerText.includes(text)) return;
+            observer.disconnect();
+            window.__gaps.on = false;
+            resolve({ ms: performance.now() - window.__t0, gap: window.__gaps.max });
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }),
+      `${rows} rows × ${COLUMNS} columns`,
+    );
+    await page.getByRole('region', { name: 'Dataset data' }).getByLabel('Upload CSV').setInputFiles(path);
+    const result = await done;
+    clearInterval(sampler);
+    return { ...result, peak, baseline };
+  } finally {
+    await page.close();
+  }
+}
+
+function pandasOnce(path) {
+  const code = `import time, pandas\nt = time.perf_counter()\nd = pandas.read_csv(${JSON.stringify(path)})\nprint((time.perf_counter() - t) * 1000, d.shape[0])`;
+  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pandas.read_csv failed: ${r.stderr.trim().split('\n').at(-1)}`);
+  return Number(r.stdout.trim().split(' ')[0]);
+}
+
+export async function csvIntake(browser, base, rounds, rows, { interleave, report, median, ms }) {
+  const folder = mkdtempSync(join(tmpdir(), 'fitbook-bench-csv-'));
+  try {
+    const path = join(folder, 'wide.csv');
+    await writeCsv(path, rows);
+    const bytes = statSync(path).size;
+    const uploads = [];
+    const samples = await interleave(
+      rounds,
+      async () => {
+        const r = await uploadOnce(browser, base, path, rows);
+        uploads.push(r);
+        return r.ms;
+      },
+      () => pandasOnce(path),
+    );
+    const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
+    const ratio = report(
+      `CSV intake: ${rows.toLocaleString('en')} × ${COLUMNS} numeric, ${mb(bytes)}, upload → summary shown`,
+      'fitbook, Your data (worker read + summary)',
+      'pandas.read_csv',
+      samples,
+    );
+    console.log(`  target ≤ 1.0×: ${ratio <= 1 ? 'met' : 'not met'}`);
+    const gap = median(uploads.map((u) => u.gap));
+    console.log(`  longest main-thread gap (rAF loop) per read: median ${ms(gap)}, max ${ms(Math.max(...uploads.map((u) => u.gap)))} (target ≤ 50 ms: ${gap <= 50 ? 'met' : 'not met'})`);
+    const peak = Math.max(...uploads.map((u) => u.peak));
+    const growth = Math.max(...uploads.map((u) => u.peak - u.baseline));
+    console.log(`  peak renderer memory (RSS, page + worker): ${mb(peak)}; growth during the read ${mb(growth)} = ${(growth / bytes).toFixed(1)}× the file (target ≤ 3×)`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,8 +1,8 @@
 // Starts TensorFlow.js on the backend the engine picks (DESIGN rule 2) and
 // keeps its report for the toolbar. tfjs loads on demand: only when a cell
 // first trains by gradient descent (backendReady() in cells/shared), or when
-// the reader picks a backend, so exact fits and the first plot never wait for it. The reader may override the choice; it is
-// remembered in this browser. `?backend=` and `?softwareWebgl=1` in the URL
+// the reader picks a backend, so exact fits and the first plot never wait
+// for it. The reader may override the choice; it is remembered in this browser. `?backend=` and `?softwareWebgl=1` in the URL
 // are for tests: the second lets tfjs use a software WebGL renderer.
 import type { BackendPreference, BackendReport } from '../lib/ml/backend';
 import { setBackendStarter } from '../cells/shared/backend-ready';
@@ -87,13 +87,12 @@ async function choose(preference: BackendPreference, reason?: string): Promise<v
 /**
  * The browser took WebGL's context away (see lib/ml/context-loss.ts): train on
  * WASM from now on, without changing the reader's remembered choice, and say so.
- * Runs that start meanwhile wait for the switch (setBackendReady); the run that
+ * Runs that start meanwhile wait for the switch (startBackend returns it); the run that
  * was training ends with a message once this returns.
  */
 function onContextLost(): void {
   backendStatus.note = 'WebGL context lost';
   current = choose('wasm', 'The WebGL context was lost (the browser reset the GPU), so training moved to WASM.');
-  setBackendReady(current);
 }
 
 /**

@@ -9,6 +9,7 @@ import { Runtime, type CellState } from '../lib/notebook/runtime';
 import { History } from '../lib/notebook/history';
 import { carryProseKeys, changedCells } from '../lib/notebook/replace';
 import type { CellKind, UploadedFile } from '../cells/types';
+import { backendReady } from '../cells/shared/backend-ready';
 import { forgetEditedText, forgetUpload, loadUpload, saveEditedText, saveUpload } from './persistence';
 import { library } from './library.svelte';
 import { throttleToFrames } from './throttle';
@@ -117,6 +118,9 @@ export class NotebookSession {
     );
     this.#runtime.setCells(this.#graphCells());
     this.ready = true;
+    // A notebook with a gradient-descent cell will need TensorFlow.js: start loading it now,
+    // alongside the cells that cell waits for, rather than when it starts training.
+    if (this.cells.some((cell) => cell.options.solver === 'gradient-descent')) void backendReady();
     await this.#runtime.runAll();
   }
 

@@ -5,10 +5,14 @@ export function cell(page: Page, label: string, id: string): Locator {
   return page.getByRole('region', { name: `${label} ${id}` });
 }
 
-/** Waits until no cell is queued or running. */
+/**
+ * Waits until no cell is queued or running. A lesson's gradient-descent cell
+ * trains for several seconds (more on a busy machine, and its first run also
+ * loads TensorFlow.js), so this waits longer than a single expectation.
+ */
 export async function settled(page: Page): Promise<void> {
-  await expect(page.locator('article[aria-busy="false"]')).toHaveCount(1);
-  await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0);
+  await expect(page.locator('article[aria-busy="false"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0, { timeout: 90_000 });
 }
 
 /** Opens a cell's Options and switches them to the YAML view; returns its editor. */

@@ -2,7 +2,7 @@
 // runtime that re-runs what depends on a change, and the saving of both.
 // The runtime and the format are plain TypeScript; this class only mirrors
 // their state into Svelte's reactivity.
-import { optionsToYaml, parseNotebook, readOptions, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
+import { optionsToYaml, parseNotebook, readOptions, schemasOf, serialiseNotebook, type OptionSchemas } from '../lib/notebook/format';
 import { LINK_KEYS, linksOf } from '../lib/notebook/edit';
 import { cellsOf, type Block, type CellBlock, type Notebook } from '../lib/notebook/model';
 import { Runtime, type CellState } from '../lib/notebook/runtime';
@@ -67,7 +67,7 @@ export class NotebookSession {
   constructor(source: NotebookSource, kinds: Record<string, CellKind>, saved: string | null = null, history?: unknown) {
     this.#source = source;
     this.#kinds = kinds;
-    this.#schemas = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.schema])) as OptionSchemas;
+    this.#schemas = schemasOf(kinds);
     this.#optionsEdited = !source.own && saved !== null && saved !== source.text;
     this.notebook = parseNotebook(saved ?? source.text, this.#schemas, titleFromPath(source.path));
     this.#runtime = this.#createRuntime();

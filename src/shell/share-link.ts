@@ -8,10 +8,6 @@ import { library } from './library.svelte';
 import { notebooks, type NotebookEntry } from './notebooks';
 import type { NotebookSession } from './session.svelte';
 
-export function schemasOf(kinds: Record<string, { schema: unknown }>): OptionSchemas {
-  return Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.schema])) as OptionSchemas;
-}
-
 /** The link for the session's notebook as it is now, or why there cannot be one. */
 export async function linkFor(session: NotebookSession, base: string): Promise<{ url: string; note?: string } | { problem: string }> {
   let payload: SharePayload;

@@ -16,6 +16,11 @@ const frontMatterFence = /^---\s*$/;
 /** Per-kind option schemas; a kind missing here is reported on its cell. */
 export type OptionSchemas = Record<string, ZodType<Record<string, unknown>>>;
 
+/** Each kind's options schema, by kind name (what parsing and validation need of the kinds). */
+export function schemasOf(kinds: Record<string, { schema: unknown }>): OptionSchemas {
+  return Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.schema])) as OptionSchemas;
+}
+
 const tokenizer = new MarkdownIt();
 /** Gives every prose block parsed in this page a distinct key (see ProseBlock.key). */
 let proseKeys = 0;

@@ -1,11 +1,9 @@
 // "Your first model" against scikit-learn: on the notebook's own split rows,
 // DummyRegressor (the baseline) and LinearRegression (the two models) give
 // the test RMSEs the cells report, and the story the prose tells holds.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noPythonReason, python, runPythonScript } from '../../python-reference';
+import { noPythonReason, python, runPythonJson } from '../../python-reference';
 import { runNotebook } from './run-notebook';
 
 interface Metrics {
@@ -47,10 +45,7 @@ describe('Your first model', async () => {
 
   it.skipIf(!python)('matches scikit-learn on the same rows', () => {
     const rows = (outputs.holdout as { rows: Record<'train' | 'test', Int32Array> }).rows;
-    const dir = mkdtempSync(join(tmpdir(), 'fitbook-first-model-'));
-    writeFileSync(join(dir, 'case.json'), JSON.stringify({ csv: resolve('datasets/diabetes.csv'), train: [...rows.train], test: [...rows.test] }));
-    writeFileSync(join(dir, 'check.py'), SCRIPT);
-    const sklearn = JSON.parse(runPythonScript('check.py', dir)) as Record<string, Record<'train' | 'test', number>>;
+    const sklearn = runPythonJson<Record<string, Record<'train' | 'test', number>>>(SCRIPT, { csv: resolve('datasets/diabetes.csv'), ...rows });
     const ours: Record<string, Parts> = { average: metrics('average'), bmi: metrics('bmi-line'), all: metrics('all-features') };
     for (const model of Object.keys(sklearn)) {
       for (const part of ['train', 'test'] as const) {

@@ -19,12 +19,16 @@ export function readNotebook(path: string): Notebook {
   return notebook;
 }
 
-/** Every cell's output (or error) with the notebook's default options; `edit` may change options first. */
-export async function runNotebook(path: string, edit?: (notebook: Notebook) => void): Promise<CellResults> {
+/**
+ * Every cell's output (or error) with the notebook's default options; `edit`
+ * may change options first, and `uploads` gives dataset cells an uploaded
+ * file's output instead of their shipped source.
+ */
+export async function runNotebook(path: string, edit?: (notebook: Notebook) => void, uploads: Record<string, unknown> = {}): Promise<CellResults> {
   const notebook = readNotebook(path);
   edit?.(notebook);
-  const given: Record<string, unknown> = {};
-  for (const cell of cellsOf(notebook).filter((c) => c.kind === 'dataset')) {
+  const given: Record<string, unknown> = { ...uploads };
+  for (const cell of cellsOf(notebook).filter((c) => c.kind === 'dataset' && !(c.id in uploads))) {
     const options = datasetSchema.parse(cell.options);
     if (!options.source) {
       given[cell.id] = { waiting: 'Upload a CSV file.' }; // as the app's empty dataset cell

@@ -24,6 +24,8 @@ import { runPlot } from '../../src/cells/plot/run';
 import { plotSchema } from '../../src/cells/plot/schema';
 import { runTable } from '../../src/cells/table/run';
 import { tableSchema } from '../../src/cells/table/schema';
+import { runKMeans } from '../../src/cells/kmeans/run';
+import { kmeansSchema } from '../../src/cells/kmeans/schema';
 import { runContext } from './cells/context';
 
 type Run = (ctx: ReturnType<typeof runContext>) => unknown;
@@ -40,6 +42,7 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   crossval: { schema: crossvalSchema, run: runCrossval as Run, links: ['model', 'input'] },
   sweep: { schema: sweepSchema, run: runSweep as Run, links: ['model', 'input'] },
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },
+  kmeans: { schema: kmeansSchema, run: runKMeans as Run, links: ['input'] },
 };
 
 export interface CellResults {

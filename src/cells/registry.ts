@@ -12,7 +12,8 @@ import { crossvalCell } from './crossval';
 import { sweepCell } from './sweep';
 import { baselineCell } from './baseline';
 import { kmeansCell } from './kmeans';
+import { streamCell } from './stream';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, kmeansCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, kmeansCell, streamCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

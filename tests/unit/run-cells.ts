@@ -26,6 +26,8 @@ import { runTable } from '../../src/cells/table/run';
 import { tableSchema } from '../../src/cells/table/schema';
 import { runKMeans } from '../../src/cells/kmeans/run';
 import { kmeansSchema } from '../../src/cells/kmeans/schema';
+import { runStream } from '../../src/cells/stream/run';
+import { streamSchema } from '../../src/cells/stream/schema';
 import { runContext } from './cells/context';
 
 type Run = (ctx: ReturnType<typeof runContext>) => unknown;
@@ -43,6 +45,7 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   sweep: { schema: sweepSchema, run: runSweep as Run, links: ['model', 'input'] },
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },
   kmeans: { schema: kmeansSchema, run: runKMeans as Run, links: ['input'] },
+  stream: { schema: streamSchema, run: runStream as Run, links: [] },
 };
 
 export interface CellResults {

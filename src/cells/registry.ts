@@ -13,7 +13,8 @@ import { sweepCell } from './sweep';
 import { baselineCell } from './baseline';
 import { kmeansCell } from './kmeans';
 import { streamCell } from './stream';
+import { sqlCell } from './sql';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, kmeansCell, streamCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, kmeansCell, streamCell, sqlCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

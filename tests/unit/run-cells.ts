@@ -28,7 +28,13 @@ import { runKMeans } from '../../src/cells/kmeans/run';
 import { kmeansSchema } from '../../src/cells/kmeans/schema';
 import { runStream } from '../../src/cells/stream/run';
 import { streamSchema } from '../../src/cells/stream/schema';
+import { runSql } from '../../src/cells/sql/run';
+import { sqlSchema } from '../../src/cells/sql/schema';
+import { setSqlEngineLoader } from '../../src/lib/sql/engine';
+import { nodeSqlEngine } from '../node-sql-engine';
 import { runContext } from './cells/context';
+
+setSqlEngineLoader(nodeSqlEngine);
 
 type Run = (ctx: ReturnType<typeof runContext>) => unknown;
 
@@ -46,6 +52,7 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },
   kmeans: { schema: kmeansSchema, run: runKMeans as Run, links: ['input'] },
   stream: { schema: streamSchema, run: runStream as Run, links: [] },
+  sql: { schema: sqlSchema, run: runSql as Run, links: ['tables'] },
 };
 
 export interface CellResults {
@@ -68,7 +75,8 @@ export async function runCells(blocks: Block[], given: Record<string, unknown>):
     }
     try {
       const options = kind.schema.parse(cell.options) as Record<string, unknown>;
-      const inputs = Object.fromEntries(kind.links.filter((k) => typeof options[k] === 'string').map((k) => [options[k] as string, outputs[options[k] as string]]));
+      const named = kind.links.flatMap((k) => (typeof options[k] === 'string' ? [options[k]] : Array.isArray(options[k]) ? (options[k] as string[]) : []));
+      const inputs = Object.fromEntries(named.map((id) => [id, outputs[id]]));
       outputs[cell.id] = await kind.run(runContext(options, inputs));
     } catch (error) {
       errors[cell.id] = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@ import { queryOver, type DuckConnection } from '../src/lib/sql/connection';
 const require = createRequire(import.meta.url);
 
 export async function nodeSqlEngine(): Promise<SqlEngine> {
-  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+  const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },

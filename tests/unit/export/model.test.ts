@@ -30,6 +30,8 @@ import { loadedPredictionRows } from '../../../src/cells/shared/predictions-expo
 import { modelFileText } from '../../../src/lib/export/model/build';
 import { parseModelFile, type ModelFile } from '../../../src/lib/export/model/format';
 import { predictTable } from '../../../src/lib/export/model/predict';
+import { tfjsModelFiles, WEIGHTS_FILE } from '../../../src/lib/export/model/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { pythonCode } from '../../../src/lib/export/python';
 import { noPythonReason, python, runPythonScript } from '../../python-reference';
 import { runContext } from '../cells/context';
@@ -179,6 +181,38 @@ describe('a model file predicts from raw columns as the cell does', () => {
     const classifier = classifierSchema.parse({ input: 'data', ...cases[2].model, loadedModel: 'm.json' });
     await expect(runClassifierCell(runContext(classifier, { data: { table: lacking } }, { upload }) as never)).rejects.toThrow(/holds a regression model; load it into a regression cell/);
   });
+});
+
+describe('the TensorFlow.js format holds the same model', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const { file, chain } = exported(c);
+      const { json, weights } = await tfjsModelFiles(file);
+      const modelJson = JSON.parse(json) as tf.io.ModelJSON;
+      expect(modelJson.weightsManifest[0].paths).toEqual([WEIGHTS_FILE]);
+      const model = await tf.loadLayersModel(
+        tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: weights }),
+      );
+      // The layer reads the model's terms (powers included), prepared.
+      const ours = predictTable(file, takeRows(chain.table, chain.split.rows.test));
+      const inputs = (modelJson.userDefinedMetadata as { fitbook: { inputs: string[] } }).fitbook.inputs;
+      const column = (name: string) => {
+        const [feature, power] = name.split('^');
+        const values = ours.prepared.columns.find((col) => col.name === feature)!.values as Float64Array;
+        return Array.from(values, (v) => v ** Number(power ?? 1));
+      };
+      const columns = inputs.map(column);
+      const x = tf.tensor2d(Array.from({ length: ours.rows.length }, (_, i) => columns.map((col) => col[i])));
+      const y = (await (model.predict(x) as tf.Tensor).array()) as number[][];
+      x.dispose();
+      model.dispose();
+      // float32 weights: agreement to float32 precision. A sigmoid layer gives P(second class).
+      y.forEach((row, i) => {
+        const expected = file.task === 'regression' ? [(ours.predicted as Float64Array)[i]] : row.length === 1 ? [ours.proba![i][1]] : Array.from(ours.proba![i]);
+        expectClose(row, expected, 1e-4);
+      });
+    });
+  }
 });
 
 describe('damaged model files are refused with a message', () => {

@@ -17,8 +17,6 @@ export interface LoadedPart {
   /** A split's part, or 'data' for a plain table. */
   name: PartName | 'data';
   predictions: ModelPredictions;
-  /** Rows of the part before the preparation (some steps drop rows). */
-  tableRows: number;
   /** Row numbers in the input's table (the split data, for a split's part). */
   rowNumbers: Int32Array;
   /** Where the target is present and every label is known to the model. */
@@ -120,7 +118,7 @@ export async function runLoadedModel(ctx: RunContext<LoadedModelOptions>, kind: 
   const parts = rawParts(input, options.input).map(({ name, table, rows }): LoadedPart => {
     const predictions = predictTable(file, table);
     const rowNumbers = rows ? Int32Array.from(predictions.rows, (r) => rows[r]) : predictions.rows;
-    return { name, predictions, tableRows: table.rowCount, rowNumbers, ...measure(file, predictions) };
+    return { name, predictions, rowNumbers, ...measure(file, predictions) };
   });
   return {
     loaded: true,

@@ -168,6 +168,28 @@ describe('a model file predicts from raw columns as the cell does', () => {
     expect(rows.map((r) => r[r.length - 4])).toEqual(cell.predictions.test);
   });
 
+  it('rows with a gap the preparation does not fill get no prediction, and are counted, as the cell with missing: drop leaves them out', () => {
+    const c: Case = {
+      name: 'no imputation',
+      kind: 'regression',
+      prepare: { label: 'price', encode: ['city'] },
+      model: { target: 'price', features: ['size', 'rooms', 'city_Nice', 'city_Paris'], missing: 'drop' },
+    };
+    const { file, chain } = exported(c);
+    const rawTest = takeRows(chain.table, chain.split.rows.test);
+    const ours = predictTable(file, rawTest);
+    const out = chain.output as RegressionOutput;
+    expectClose(ours.predicted as Float64Array, out.predictions.test!.predicted, 0);
+    // Counted from the raw rows: a gap in size or rooms (a missing city encodes as zeros).
+    const lines = TRAINING.trim().split('\n').slice(1).map((l) => l.split(','));
+    const test = Array.from(chain.split.rows.test, (r) => lines[r]);
+    expect(ours.withGaps).toBe(test.filter((f) => f[1] === '' || f[2] === '').length);
+    expect(ours.gaps).toEqual({ size: test.filter((f) => f[1] === '').length, rooms: test.filter((f) => f[2] === '').length });
+    expect(ours.withGaps).toBeGreaterThan(0);
+    expect(ours.dropped).toBe(0);
+    expect(Array.from(ours.rows)).toEqual(test.flatMap((f, i) => (f[1] === '' || f[2] === '' ? [] : [i])));
+  });
+
   it('a loaded-model cell without its file asks for it, and names the columns a new table lacks', async () => {
     const { file } = exported(cases[0]);
     const options = regressionSchema.parse({ input: 'data', ...cases[0].model, loadedModel: 'm.json' });

@@ -4,7 +4,7 @@
 // through the preparation in a hidden column, so every prediction can be
 // traced to its row of the new table even when a step drops rows.
 import { applyPipeline } from '../../data/prepare';
-import { getColumn, isMissing, isNumeric, type Column, type Table } from '../../data/table';
+import { getColumn, isMissing, isNumeric, takeRows, type Column, type Table } from '../../data/table';
 import { termName } from '../../ml/basis';
 import type { Label } from '../../ml/labels';
 import { predictLinear, type LinearModel } from '../../ml/linear';
@@ -18,8 +18,13 @@ const ROW_COLUMN = '\u0000row';
 export interface ModelPredictions {
   /** Row numbers, in the table given, of the rows predicted (a preparation step may drop rows). */
   rows: Int32Array;
-  /** The prepared table (the features the model read, by name). */
+  /** The prepared table (the features the model read, by name), one row per prediction. */
   prepared: Table;
+  /** Rows a preparation step dropped (a drop-rows step, outliers removed). */
+  dropped: number;
+  /** Rows left without a prediction for a gap in a feature the preparation does not fill; `gaps` counts them by feature. */
+  withGaps: number;
+  gaps: Record<string, number>;
   /** Regression: the predicted values. Classification: the predicted labels. */
   predicted: Float64Array | Label[];
   /** Classification: each row's probability per class, in `model.classes` order. */
@@ -51,20 +56,34 @@ function checkInputs(file: ModelFile, table: Table): void {
   }
 }
 
-function featureMatrix(file: ModelFile, prepared: Table): Matrix {
+/**
+ * Rows of the prepared table with a gap in a feature (the file's preparation
+ * does not fill that column): they get no prediction, and are counted per
+ * column, as a model cell with `missing: drop` leaves them out.
+ */
+function dropGaps(file: ModelFile, prepared: Table): { table: Table; gaps: Record<string, number> } {
   const columns = file.features.map((name) => {
     const column = getColumn(prepared, name);
     if (!column || !isNumeric(column)) throw new Error(`The preparation did not give the numeric feature '${name}' the model reads.`);
-    let gaps = 0;
-    for (let row = 0; row < prepared.rowCount; row++) if (isMissing(column, row)) gaps++;
-    if (gaps) {
-      throw new Error(
-        `The feature '${name}' has ${gaps} missing value${gaps === 1 ? '' : 's'} in the new data, and the model's preparation does not fill it. ` +
-          'Fill or drop those rows first (a prepare cell before this one).',
-      );
-    }
-    return column.values;
+    return column;
   });
+  const gaps: Record<string, number> = {};
+  const keep: number[] = [];
+  for (let row = 0; row < prepared.rowCount; row++) {
+    let complete = true;
+    for (const column of columns) {
+      if (isMissing(column, row)) {
+        gaps[column.name] = (gaps[column.name] ?? 0) + 1;
+        complete = false;
+      }
+    }
+    if (complete) keep.push(row);
+  }
+  return { table: keep.length === prepared.rowCount ? prepared : takeRows(prepared, keep), gaps };
+}
+
+function featureMatrix(file: ModelFile, prepared: Table): Matrix {
+  const columns = file.features.map((name) => getColumn(prepared, name)!.values as Float64Array);
   return { rows: prepared.rowCount, cols: columns.length, columns };
 }
 
@@ -117,12 +136,15 @@ export function predictTable(file: ModelFile, table: Table): ModelPredictions {
   // new file can neither clash with the columns the steps add nor be changed.
   const inputs = file.inputs.map((i) => getColumn(table, i.name)!);
   const rowNumbers: Column = { name: ROW_COLUMN, type: 'numeric', values: Float64Array.from({ length: table.rowCount }, (_, i) => i) };
-  const { table: prepared } = applyPipeline({ columns: [...inputs, rowNumbers], rowCount: table.rowCount }, { steps: fittedSteps(file) });
-  const rows = Int32Array.from((getColumn(prepared, ROW_COLUMN)!.values as Float64Array));
+  const steps = fittedSteps(file);
+  const afterSteps = applyPipeline({ columns: [...inputs, rowNumbers], rowCount: table.rowCount }, { steps }).table;
+  const { table: prepared, gaps } = dropGaps(file, afterSteps);
+  const counts = { dropped: table.rowCount - afterSteps.rowCount, withGaps: afterSteps.rowCount - prepared.rowCount, gaps };
+  const rows = Int32Array.from(getColumn(prepared, ROW_COLUMN)!.values as Float64Array);
   const X = featureMatrix(file, prepared);
   const model = engineModel(file);
   const actual = actualValues(file, table, rows);
-  if (model.kind === 'linear') return { rows, prepared, predicted: predictLinear(model, X), actual };
+  if (model.kind === 'linear') return { rows, prepared, ...counts, predicted: predictLinear(model, X), actual };
   const proba = predictProba(model, X);
   // As the classifier cell decides: the threshold with two classes (sigmoid or softmax), the most probable class with more.
   const predicted = proba.map((p) => {
@@ -131,5 +153,5 @@ export function predictTable(file: ModelFile, table: Table): ModelPredictions {
     for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
     return model.classes[best];
   });
-  return { rows, prepared, predicted, proba, actual };
+  return { rows, prepared, ...counts, predicted, proba, actual };
 }

@@ -89,6 +89,11 @@ test('a model file loaded into another cell predicts the same numbers from raw c
     }
   }
 
+  // The file is kept with the notebook's uploads: after a reload the cell still predicts with it.
+  await page.reload();
+  await expect(reuse.locator('caption', { hasText: 'Coefficients (loaded)' })).toBeVisible({ timeout: 60_000 });
+  await expect(reuse).toContainText('Predicting with the loaded model homes-model.json');
+
   // A damaged file is refused; the cell keeps the model it had.
   const damaged = json.replace('"coefficients": [', '"coefficients": [["x"], ');
   await reuse.getByLabel('Load model (JSON)').setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(damaged) });

@@ -72,9 +72,9 @@ interface Case {
 const FEATURES = ['size', 'rooms', 'size_missing', 'rooms_missing', 'city_Lyon', 'city_Nice', 'city_Paris'];
 const cases: Case[] = [
   {
-    name: 'linear regression',
+    name: 'linear regression, outliers clipped',
     kind: 'regression',
-    prepare: { label: 'price', missing: { strategy: 'median', indicator: true }, encode: ['city'], scale: { method: 'standard', columns: ['size', 'rooms'] } },
+    prepare: { label: 'price', missing: { strategy: 'median', indicator: true }, outliers: { method: 'zscore', threshold: 1.5, action: 'clip', columns: ['size'] }, encode: ['city'], scale: { method: 'standard', columns: ['size', 'rooms'] } },
     model: { target: 'price', features: FEATURES, intercept: false },
   },
   {

@@ -5,7 +5,7 @@
 // the training file. The shuffle is left out (it orders rows; it changes no
 // prediction).
 import { INDICATOR_SUFFIX, OUTLIER_SUFFIX, type FittedStep } from '../../data/prepare';
-import { getColumn, isNumeric, type Column } from '../../data/table';
+import { isNumeric, type Column } from '../../data/table';
 import type { LinearModel } from '../../ml/linear';
 import type { LogisticModel } from '../../ml/logistic';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type ModelFileStep } from './format';
@@ -106,10 +106,13 @@ export function buildModelFile(source: ModelFileSource): ModelFile {
   const inputs = source.rawColumns
     .filter((c) => raw.has(c.name))
     .map((c) => ({ name: c.name, kind: isNumeric(c) ? ('number' as const) : ('text' as const) }));
-  const absent = [...raw].filter((name) => !getColumn({ columns: source.rawColumns, rowCount: 0 }, name));
+  const known = new Set(source.rawColumns.map((c) => c.name));
+  const absent = [...raw].filter((name) => !known.has(name));
   if (absent.length) throw new Error(`The model reads ${absent.join(', ')}, which the data before preparation does not have.`);
-  for (const value of [...(source.model.kind === 'linear' ? source.model.coefficients : source.model.coefficients.flatMap((r) => Array.from(r)))]) {
-    if (!Number.isFinite(value)) throw new Error('The model has a coefficient that is not a finite number; it cannot be saved. Fit it again (a penalty helps).');
+  const { model } = source;
+  const weights = model.kind === 'linear' ? [model.intercept, ...model.coefficients] : [...model.intercept, ...model.coefficients.flatMap((r) => [...r])];
+  if (!weights.every(Number.isFinite)) {
+    throw new Error('The model has a weight that is not a finite number, so it cannot be saved. Fit it again (a penalty helps).');
   }
   return {
     format: MODEL_FORMAT,

@@ -108,6 +108,10 @@ test('a model file loaded into another cell predicts the same numbers from raw c
   // Back to fitting: the cell's own controls return.
   await reuse.getByRole('button', { name: 'Fit in this cell instead' }).click();
   await expect(reuse.getByRole('button', { name: 'Show Python' })).toBeVisible();
+  // One undoable change each way: Undo brings the loaded model back (its file is still kept).
+  await page.getByRole('toolbar', { name: 'Notebook' }).getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(reuse.getByRole('button', { name: 'Fit in this cell instead' })).toBeVisible();
+  await expect(reuse.getByRole('alert').filter({ hasText: 'lacks' })).toContainText("'city'");
 });
 
 test('a gradient-descent cell downloads model.json and weights.bin that tf.loadLayersModel reads and that predict as the cell', async ({ page }) => {

@@ -22,6 +22,7 @@ import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import { fitClassifierSpec, fitClassifierSpecGD, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
 import { isBinary, judge, scoreRecord, type ClassifierMetrics } from './evaluation';
 import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
+import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
 
 export interface ClassifierOutput extends ModelOutput {
   task: 'classification';
@@ -90,7 +91,10 @@ export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
 let lastTraining: { train: Table; key: string; fit: LogisticGdFit } | undefined;
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps> {
+export async function runClassifierCell(
+  ctx: RunContext<ClassifierOptions>,
+): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps | LoadedModelOutput> {
+  if (ctx.options.loadedModel !== undefined) return runLoadedModel(ctx, 'classifier');
   const exact = runClassifier(ctx);
   if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
   const { spec, parts } = exact;

@@ -6,6 +6,11 @@ import { cellLink, column, columns } from '../../lib/notebook/fields';
 export const classifierSchema = z
   .object({
     input: cellLink('table', 'Data'),
+    /**
+     * Predict with a loaded model file (by its name; the file itself is kept with the
+     * notebook's uploads in this browser) instead of fitting. See docs/cells.md.
+     */
+    loadedModel: z.string().min(1).meta({ label: 'Loaded model (file)' }).optional(),
     /** The label column: categorical, boolean, or numeric with a few distinct values. */
     target: column({ label: 'Target', model: true }),
     features: columns({ label: 'Features', numeric: true, model: true, excludes: 'target', minimum: 1 }),

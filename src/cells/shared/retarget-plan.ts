@@ -34,10 +34,13 @@ function cellsOf(blocks: readonly Block[]): CellBlock[] {
   return blocks.filter((b): b is CellBlock => b.type === 'cell');
 }
 
-/** The cells that read the dataset cell, directly or through others, in notebook order. */
+/**
+ * The cells that read the dataset cell, directly or through others, in notebook order.
+ * A model cell predicting with a loaded model file is left out: its columns come from the file.
+ */
 export function dependentCells(blocks: readonly Block[], datasetId: string): CellBlock[] {
   const ids = new Set(dependentsOf(blocks, datasetId));
-  return cellsOf(blocks).filter((c) => ids.has(c.id));
+  return cellsOf(blocks).filter((c) => ids.has(c.id) && typeof c.options.loadedModel !== 'string');
 }
 
 export interface StaleCell {

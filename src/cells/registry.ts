@@ -14,7 +14,8 @@ import { baselineCell } from './baseline';
 import { kmeansCell } from './kmeans';
 import { streamCell } from './stream';
 import { sqlCell } from './sql';
+import { searchCell } from './search';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, kmeansCell, streamCell, sqlCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, kmeansCell, streamCell, sqlCell, searchCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

@@ -32,6 +32,8 @@ import { runSql } from '../../src/cells/sql/run';
 import { sqlSchema } from '../../src/cells/sql/schema';
 import { setSqlEngineLoader } from '../../src/lib/sql/engine';
 import { nodeSqlEngine } from '../node-sql-engine';
+import { runSearch } from '../../src/cells/search/run';
+import { searchSchema } from '../../src/cells/search/schema';
 import { runContext } from './cells/context';
 
 setSqlEngineLoader(nodeSqlEngine);
@@ -53,6 +55,7 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   kmeans: { schema: kmeansSchema, run: runKMeans as Run, links: ['input'] },
   stream: { schema: streamSchema, run: runStream as Run, links: [] },
   sql: { schema: sqlSchema, run: runSql as Run, links: ['tables'] },
+  search: { schema: searchSchema, run: runSearch as Run, links: ['model', 'input'] },
 };
 
 export interface CellResults {

@@ -71,12 +71,65 @@ function orNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
-/** Distinct non-NaN values, by sorting a copy (a Set of a million doubles is several times slower). */
+/** The slot of a double in a hash table of `mask + 1` slots: its two 32-bit halves, mixed. */
+function slotOf(halves: Uint32Array, mask: number): number {
+  return (Math.imul(halves[0] ^ Math.imul(halves[1], 0x9e3779b1), 0x85ebca6b) >>> 7) & mask;
+}
+
+/** Inserts x (not NaN) into the open-addressing table `keys` (NaN marks an empty slot); true if it was new. */
+function insert(keys: Float64Array, mask: number, x: number, cell: Float64Array, halves: Uint32Array): boolean {
+  cell[0] = x;
+  let slot = slotOf(halves, mask);
+  for (;;) {
+    const k = keys[slot];
+    if (k === x) return false;
+    if (k !== k) {
+      keys[slot] = x;
+      return true;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/**
+ * Slots to start with: few, unless the first values are mostly distinct, when
+ * the table would double all the way up; then room for every value at once.
+ */
+function initialSlots(values: Float64Array): number {
+  const SAMPLE = 512;
+  if (values.length <= 4 * SAMPLE) return 1024;
+  const seen = new Set<number>();
+  for (let i = 0; i < SAMPLE; i++) seen.add(values[i]);
+  if (seen.size < SAMPLE / 2) return 1024;
+  let slots = 1024;
+  while (slots < 2 * values.length) slots *= 2;
+  return slots;
+}
+
+/**
+ * Distinct non-NaN values (0 and -0 count as one), with a hash set of the
+ * values (open addressing, linear probing): linear time, unlike sorting a copy
+ * of the column. The table starts small and doubles when half full, so a
+ * column with few distinct values stays in the processor's cache.
+ */
 export function countDistinct(values: Float64Array): number {
-  const sorted = values.slice().sort(); // typed-array sort is numeric and puts NaN last
+  let keys = new Float64Array(initialSlots(values)).fill(NaN);
+  let mask = keys.length - 1;
+  const cell = new Float64Array(1);
+  const halves = new Uint32Array(cell.buffer);
   let distinct = 0;
-  for (let i = 0; i < sorted.length && !Number.isNaN(sorted[i]); i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  for (let i = 0; i < values.length; i++) {
+    let x = values[i];
+    if (x !== x) continue; // NaN: missing
+    if (x === 0) x = 0; // -0 → 0
+    if (!insert(keys, mask, x, cell, halves)) continue;
+    distinct++;
+    if (2 * distinct > keys.length) {
+      const old = keys;
+      keys = new Float64Array(old.length * 2).fill(NaN);
+      mask = keys.length - 1;
+      for (const k of old) if (k === k) insert(keys, mask, k, cell, halves);
+    }
   }
   return distinct;
 }

@@ -1,0 +1,272 @@
+// The CSV fast path's row scanner (see fast.ts): it walks decoded text one
+// character code at a time, finds rows and fields the way parse.ts (papaparse
+// on text with normalised line breaks) does for ordinary files, and writes the
+// fields of numeric columns straight into Float64Array blocks, with no string
+// per field. Whatever it is not sure to read exactly as parse.ts would (a
+// quote inside an unquoted field, text after a closing quote, a quote that
+// never closes) throws Fallback, and the caller reads the file the old way.
+
+import { isDottedThousands, parseNumber } from '../infer';
+import type { MissingTest } from '../missing';
+import type { BadRows } from './errors';
+import { uniqueHeaders } from './headers';
+import { lastParse, parseDecimal } from './number';
+import { BAD_LINES_REPORTED } from './parse';
+
+/** Thrown when the fast path cannot promise parse.ts's result for this file. */
+export class Fallback extends Error {}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** Flags of a quoted field whose text needs work: it holds "" or a CR. */
+const ESCAPED = 1;
+const HAS_CR = 2;
+
+/** Values kept per block; a column is blocks until the end, then one array. */
+const BLOCK = 1 << 16;
+
+/** A numeric column being read, plus what inference needs to know of its cells. */
+class NumberColumn {
+  private blocks: Float64Array[] = [];
+  private current = new Float64Array(BLOCK);
+  private used = 0;
+  allMissing = true;
+  /** 0: no dotted cell yet; 1: every dotted cell looked like "1.234"; 2: one did not. */
+  dotted = 0;
+  dottedExample: string | undefined;
+
+  push(x: number): void {
+    if (this.used === BLOCK) {
+      this.blocks.push(this.current);
+      this.current = new Float64Array(BLOCK);
+      this.used = 0;
+    }
+    this.current[this.used++] = x;
+  }
+
+  /** One array of all the values; the blocks are released. */
+  finish(length: number): Float64Array {
+    const values = new Float64Array(length);
+    let offset = 0;
+    for (const block of this.blocks) {
+      values.set(block, offset);
+      offset += BLOCK;
+    }
+    values.set(this.current.subarray(0, this.used), offset);
+    this.blocks = [];
+    this.current = new Float64Array(0);
+    return values;
+  }
+}
+
+export type ScannedColumn = { values: Float64Array; allMissing: boolean; dottedExample: string | undefined } | string[];
+
+export class RowScanner {
+  /** Line of the file (1-based) where the next row starts. */
+  line: number;
+  names: string[] | null = null;
+  readonly warnings: string[];
+  rowCount = 0;
+  readonly badRows: BadRows = { count: 0, firstLines: [] };
+  /** Columns read as numbers that met a cell that is not one: to be read as text next time. */
+  readonly failed = new Set<number>();
+
+  private numbers: (NumberColumn | null)[] = [];
+  private strings: (string[] | null)[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private flags: number[] = [];
+
+  constructor(
+    private readonly delimiter: number,
+    /** Columns (by position) to keep as text; the others are read as numbers. */
+    private readonly textColumns: ReadonlySet<number>,
+    private readonly isMissing: MissingTest,
+    /** Some missing-value marker is itself a number ("-999"): numbers must be checked against the markers. */
+    private readonly numericMarkers: boolean,
+    firstLine: number,
+    warnings: string[],
+  ) {
+    this.line = firstLine;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Reads the complete rows of text from `start`; returns where the first
+   * incomplete one starts (text.length when all were complete). With `final`
+   * the text is the end of the file, so its last row is complete.
+   */
+  scan(text: string, start: number, final: boolean): number {
+    const len = text.length;
+    const delimiter = this.delimiter;
+    let pos = start;
+    while (pos < len) {
+      const rowStart = pos;
+      let breaks = 0; // line breaks inside quoted fields
+      let fields = 0;
+      for (;;) {
+        let c = text.charCodeAt(pos);
+        let s: number;
+        let e: number;
+        let flag = 0;
+        if (c === QUOTE) {
+          s = pos + 1;
+          let i = s;
+          for (;;) {
+            const q = text.indexOf('"', i);
+            if (q === -1 || (q + 1 === len && !final)) {
+              if (final) throw new Fallback('a quote that never closes');
+              return rowStart; // the rest is in the next chunk
+            }
+            if (text.charCodeAt(q + 1) === QUOTE) {
+              flag |= ESCAPED;
+              i = q + 2;
+              continue;
+            }
+            e = q;
+            break;
+          }
+          for (let k = s; k < e; k++) {
+            const d = text.charCodeAt(k);
+            if (d === LF) breaks++;
+            else if (d === CR) {
+              flag |= HAS_CR;
+              if (text.charCodeAt(k + 1) !== LF) breaks++; // \r\n counts once, at its \n
+            }
+          }
+          pos = e + 1;
+          c = text.charCodeAt(pos);
+          if (pos < len && c !== delimiter && c !== LF && c !== CR) throw new Fallback('text after a closing quote');
+        } else {
+          s = pos;
+          while (pos < len) {
+            c = text.charCodeAt(pos);
+            if (c === delimiter || c === LF || c === CR) break;
+            if (c === QUOTE) throw new Fallback('a quote inside an unquoted field');
+            pos++;
+          }
+          e = pos;
+        }
+        this.starts[fields] = s;
+        this.ends[fields] = e;
+        this.flags[fields] = flag;
+        fields++;
+        if (pos === len) {
+          if (!final) return rowStart;
+          break;
+        }
+        if (c === delimiter) {
+          pos++;
+          continue;
+        }
+        if (c === CR) {
+          if (pos + 1 === len && !final) return rowStart; // a \n may follow in the next chunk
+          pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+        } else {
+          pos++;
+        }
+        break;
+      }
+      const rowLine = this.line;
+      this.line += breaks + 1;
+      this.commit(text, fields, rowLine);
+    }
+    return pos;
+  }
+
+  /** The text of field j of the current row, as parse.ts gives it (unquoted, line breaks as \n). */
+  private fieldText(text: string, j: number): string {
+    let t = text.slice(this.starts[j], this.ends[j]);
+    const flag = this.flags[j];
+    if (flag & HAS_CR) t = t.replace(/\r\n?/g, '\n');
+    if (flag & ESCAPED) t = t.replace(/""/g, '"');
+    return t;
+  }
+
+  private commit(text: string, fields: number, rowLine: number): void {
+    if (fields === 1 && this.fieldText(text, 0).trim() === '') return; // a blank line
+    if (this.names === null) {
+      this.header(Array.from({ length: fields }, (_, j) => this.fieldText(text, j)));
+      return;
+    }
+    if (fields !== this.names.length) {
+      this.badRows.count++;
+      if (this.badRows.firstLines.length < BAD_LINES_REPORTED) this.badRows.firstLines.push(rowLine);
+      return;
+    }
+    for (let j = 0; j < fields; j++) {
+      const column = this.numbers[j];
+      if (column) this.pushNumber(text, j, column);
+      else this.strings[j]?.push(this.fieldText(text, j));
+    }
+    this.rowCount++;
+  }
+
+  private header(row: string[]): void {
+    const headers = uniqueHeaders(row);
+    this.names = headers.names;
+    this.warnings.push(...headers.warnings);
+    this.numbers = row.map((_, j) => (this.textColumns.has(j) ? null : new NumberColumn()));
+    this.strings = row.map((_, j) => (this.textColumns.has(j) ? [] : null));
+  }
+
+  /** Field j as a number, as inference rule 1 reads it (missing: NaN); a cell that is not a number fails the column. */
+  private pushNumber(text: string, j: number, column: NumberColumn): void {
+    const s = this.starts[j];
+    const e = this.ends[j];
+    if (s === e) {
+      column.push(NaN);
+      return;
+    }
+    let x = this.flags[j] === 0 ? parseDecimal(text, s, e) : NaN;
+    let dotted: string | null = null; // the trimmed cell, when it has a dot
+    if (x === x) {
+      if (this.numericMarkers && this.isMissing(text.slice(s, e))) {
+        column.push(NaN);
+        return;
+      }
+      if (lastParse.dot) dotted = text.slice(s, e);
+    } else {
+      // Unusual forms (spaces, markers such as NA, many digits): the ordinary reading of the text.
+      const t = this.fieldText(text, j);
+      if (this.isMissing(t)) {
+        column.push(NaN);
+        return;
+      }
+      x = parseNumber(t);
+      if (!Number.isFinite(x)) {
+        this.fail(j);
+        return;
+      }
+      if (t.includes('.')) dotted = t.trim();
+    }
+    column.push(x);
+    column.allMissing = false;
+    if (dotted !== null && column.dotted !== 2) {
+      if (isDottedThousands(dotted)) {
+        column.dotted = 1;
+        column.dottedExample ??= dotted;
+      } else {
+        column.dotted = 2;
+      }
+    }
+  }
+
+  /** Column j is not numeric after all: stop keeping it; the caller reads it again as text. */
+  private fail(j: number): void {
+    this.failed.add(j);
+    this.numbers[j] = null;
+  }
+
+  /** The columns read, in order: numbers with what inference needs, or raw texts. */
+  finish(): ScannedColumn[] {
+    return (this.names ?? []).map((_, j): ScannedColumn => {
+      const column = this.numbers[j];
+      if (!column) return this.strings[j] ?? [];
+      const values = column.finish(this.rowCount);
+      this.numbers[j] = null;
+      return { values, allMissing: column.allMissing, dottedExample: column.dotted === 1 ? column.dottedExample : undefined };
+    });
+  }
+}

@@ -39,6 +39,8 @@ const MAX_PASSES = 3;
 export interface FastOptions extends CsvOptions {
   /** Bytes per read; tests use tiny ones to put chunk boundaries everywhere. */
   chunkBytes?: number;
+  /** A column found not numeric before this many bytes restarts the pass at once (tests set 0). */
+  earlyRestartBytes?: number;
 }
 
 /** Fraction of the file read, and the data rows read so far. */
@@ -110,7 +112,7 @@ async function pass(source: Source, options: FastOptions, textColumns: ReadonlyS
     start = 0;
     onProgress?.(offset / size, scanner.rowCount);
     if (final) return { scanner, delimiter };
-    if (scanner.failed.size > 0 && offset <= EARLY_RESTART_BYTES) return { scanner, delimiter };
+    if (scanner.failed.size > 0 && offset <= (options.earlyRestartBytes ?? EARLY_RESTART_BYTES)) return { scanner, delimiter };
   }
 }
 

@@ -52,7 +52,8 @@ async function expectSame(bytes: Uint8Array, options: CsvOptions = {}, mayFallBa
 
 describe('parseDecimal', () => {
   const check = (text: string) => {
-    const x = parseDecimal(text, 0, text.length);
+    const bytes = new TextEncoder().encode(text);
+    const x = parseDecimal(bytes, 0, bytes.length);
     // NaN means "read it the ordinary way"; any number must be Number()'s, bit for bit.
     if (!Number.isNaN(x)) expect(Object.is(x, Number(text)), text).toBe(true);
     return x;
@@ -214,5 +215,15 @@ describe('countDistinct', () => {
       const reference = new Set(Array.from(values).filter((x) => !Number.isNaN(x))).size; // a Set treats -0 as 0
       expect(countDistinct(values)).toBe(reference);
     }
+  });
+});
+
+describe('countDistinct with a cap', () => {
+  it('counts exactly up to the cap, and says the cap above it', () => {
+    const values = Float64Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 3000) + 0.5);
+    expect(countDistinct(values, 10_000)).toBe(3000);
+    expect(countDistinct(values, 1000)).toBe(1000);
+    // An increasing column (a row number) has a distinct value on every row.
+    expect(countDistinct(Float64Array.from({ length: 5000 }, (_, i) => i + 1), 10)).toBe(5000);
   });
 });

@@ -1,5 +1,5 @@
-// The CSV fast path: a File (or bytes) read in chunks, decoded as a stream,
-// and scanned row by row (scan.ts) so that numeric columns go straight into
+// The CSV fast path: a File (or bytes) read in chunks and scanned row by row
+// as bytes (scan.ts) so that numeric columns go straight into
 // Float64Arrays, with no string per field and no copy of the whole text.
 //
 // It gives exactly what parse.ts + infer.ts (the ordinary path) give, or
@@ -23,11 +23,11 @@ import { Fallback, RowScanner } from './scan';
 export const FAST_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
- * Text looked at before reading rows, for the delimiter and leading comments;
- * more than detectDelimiter's 64 K sample, so that it sees what it would see
- * in the whole text.
+ * Bytes looked at before reading rows, for the delimiter and leading comments:
+ * enough for detectDelimiter's 64 K-character sample, so that it sees what it
+ * would see in the whole text.
  */
-const SNIFF_CHARS = 128 * 1024;
+const SNIFF_BYTES = 512 * 1024;
 const DELIMITER_SAMPLE_CHARS = 64 * 1024;
 
 /** A column found not to be numeric within this many bytes restarts at once; later, at the end. */
@@ -56,14 +56,26 @@ async function bytesOf(source: Source, start: number, end: number): Promise<Uint
   return source instanceof Uint8Array ? source.subarray(start, end) : new Uint8Array(await source.slice(start, end).arrayBuffer());
 }
 
-/** Where the rows start: after `lines` line breaks (\n, \r\n or a lone \r each count once). */
-function skipLines(text: string, lines: number): number {
-  let pos = 0;
+/** The position after `lines` line breaks (\n, \r\n or a lone \r each count once) from `pos`. */
+function skipLines(bytes: Uint8Array, pos: number, lines: number): number {
   for (let k = 0; k < lines; k++) {
-    while (pos < text.length && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
-    pos += text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
+    while (pos < bytes.length && bytes[pos] !== 10 && bytes[pos] !== 13) pos++;
+    pos += bytes[pos] === 13 && bytes[pos + 1] === 10 ? 2 : 1;
   }
   return pos;
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** bytes followed by more, in one array. */
+function joined(bytes: Uint8Array, more: Uint8Array): Uint8Array {
+  if (bytes.length === 0) return more;
+  const all = new Uint8Array(bytes.length + more.length);
+  all.set(bytes);
+  all.set(more, bytes.length);
+  return all;
 }
 
 /** The missing-value markers that read as numbers ("-999"): a number must then be checked against them. */
@@ -76,10 +88,9 @@ type Pass = { scanner: RowScanner; delimiter: ',' | ';' | '\t' | '|' };
 async function pass(source: Source, options: FastOptions, textColumns: ReadonlySet<number>, onProgress?: RowProgress): Promise<Pass> {
   const size = sizeOf(source);
   const chunk = options.chunkBytes ?? FAST_CHUNK_BYTES;
-  const decoder = new TextDecoder('utf-8', { fatal: true }); // strips a BOM, like the ordinary path
   const isMissing = missingTest(options.missingMarkers);
   const numericMarkers = hasNumericMarker(options.missingMarkers ?? []);
-  let pending = '';
+  let pending: Uint8Array = new Uint8Array(0); // bytes not yet scanned: the start of an unfinished row
   let offset = 0;
   let scanner: RowScanner | null = null;
   let delimiter: Pass['delimiter'] = ',';
@@ -87,33 +98,52 @@ async function pass(source: Source, options: FastOptions, textColumns: ReadonlyS
   for (;;) {
     const end = Math.min(offset + chunk, size);
     const final = end === size;
-    try {
-      pending += decoder.decode(await bytesOf(source, offset, end), { stream: !final });
-    } catch {
-      throw new Fallback('not UTF-8'); // the ordinary path says where
-    }
+    pending = joined(pending, await bytesOf(source, offset, end));
     offset = end;
     if (!scanner) {
-      if (pending.length <= SNIFF_CHARS && !final) continue;
-      const normalised = pending.replace(/\r\n?/g, '\n');
-      const comments = leadingComments(normalised);
-      // The delimiter is detected on the first 64 K characters after the comments,
-      // which must all be here (with one more, as a \r at the end may change).
-      if (!/\S/.test(comments.rest) || (!final && comments.rest.length <= DELIMITER_SAMPLE_CHARS + 1)) {
-        throw new Fallback('empty, or mostly comments');
-      }
-      delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(comments.rest) : options.delimiter;
-      const warnings = comments.count > 0 ? [commentWarning(comments.count)] : [];
-      scanner = new RowScanner(delimiter.charCodeAt(0), textColumns, isMissing, numericMarkers, comments.lines + 1, warnings);
-      start = skipLines(pending, comments.lines);
+      if (pending.length <= SNIFF_BYTES && !final) continue;
+      const sniffed = sniff(pending, final, options);
+      scanner = new RowScanner(sniffed.delimiter.charCodeAt(0), textColumns, isMissing, numericMarkers, sniffed.firstLine, sniffed.warnings);
+      delimiter = sniffed.delimiter;
+      start = sniffed.start;
     }
-    const consumed = scanner.scan(pending, start, final);
-    pending = pending.slice(consumed);
+    const consumed = scanner.scan(pending, start, pending.length, final);
+    pending = pending.subarray(consumed);
     start = 0;
     onProgress?.(offset / size, scanner.rowCount);
     if (final) return { scanner, delimiter };
     if (scanner.failed.size > 0 && offset <= (options.earlyRestartBytes ?? EARLY_RESTART_BYTES)) return { scanner, delimiter };
   }
+}
+
+interface Sniffed {
+  delimiter: Pass['delimiter'];
+  /** Where the rows start in the bytes (after a BOM and leading comments), and on which line. */
+  start: number;
+  firstLine: number;
+  warnings: string[];
+}
+
+/** What parse.ts finds before reading rows (comments, the delimiter), from the start of the file. */
+function sniff(bytes: Uint8Array, final: boolean, options: FastOptions): Sniffed {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !final });
+  } catch {
+    throw new Fallback('not UTF-8'); // the ordinary path says where
+  }
+  const comments = leadingComments(text.replace(/\r\n?/g, '\n'));
+  // The delimiter is detected on the first 64 K characters after the comments,
+  // which must all be here (with one more, as a \r at the end may change).
+  if (!/\S/.test(comments.rest) || (!final && comments.rest.length <= DELIMITER_SAMPLE_CHARS + 1)) {
+    throw new Fallback('empty, or mostly comments');
+  }
+  return {
+    delimiter: !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(comments.rest) : options.delimiter,
+    start: skipLines(bytes, hasBom(bytes) ? 3 : 0, comments.lines),
+    firstLine: comments.lines + 1,
+    warnings: comments.count > 0 ? [commentWarning(comments.count)] : [],
+  };
 }
 
 /**

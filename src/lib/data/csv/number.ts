@@ -1,4 +1,4 @@
-// Decimal text → float64 without making a string: the CSV fast path's number
+// Decimal bytes → float64 without making a string: the CSV fast path's number
 // reader (see fast.ts). It reads only the plain form of inference rule 1
 // ([+-]digits[.digits][e[+-]digits], no spaces), and only when the result is
 // certain to equal Number(text) bit for bit; for anything else it returns NaN
@@ -18,15 +18,15 @@ const MAX_POW = 22;
 export const lastParse = { dot: false };
 
 /**
- * The number written in text[start, end), or NaN when the text is not in the
- * plain form or the fast path cannot guarantee the same double as Number().
- * Never NaN for a number it accepts; an empty range gives NaN.
+ * The number written in the ASCII bytes [start, end), or NaN when they are
+ * not in the plain form or the fast path cannot guarantee the same double as
+ * Number(). Never NaN for a number it accepts; an empty range gives NaN.
  */
-export function parseDecimal(text: string, start: number, end: number): number {
+export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
-  let c = text.charCodeAt(i);
+  let c = i < end ? bytes[i] : -1;
   const negative = c === 45; // '-'
-  if (negative || c === 43) c = text.charCodeAt(++i); // '+'
+  if (negative || c === 43) c = ++i < end ? bytes[i] : -1; // '+'
   let m = 0;
   let significant = 0; // digits after any leading zeros
   let digits = 0;
@@ -35,31 +35,31 @@ export function parseDecimal(text: string, start: number, end: number): number {
     if (m !== 0 || c !== 48) significant++;
     m = m * 10 + (c - 48);
     digits++;
-    c = text.charCodeAt(++i);
+    c = ++i < end ? bytes[i] : -1;
   }
   lastParse.dot = c === 46;
   if (c === 46) {
-    c = text.charCodeAt(++i);
+    c = ++i < end ? bytes[i] : -1;
     while (c >= 48 && c <= 57) {
       if (m !== 0 || c !== 48) significant++;
       m = m * 10 + (c - 48);
       digits++;
       scale++;
-      c = text.charCodeAt(++i);
+      c = ++i < end ? bytes[i] : -1;
     }
   }
   if (digits === 0 || significant > MAX_DIGITS) return NaN;
   let exponent = 0;
-  if ((c === 101 || c === 69) && i < end) {
+  if (c === 101 || c === 69) {
     // 'e' or 'E'
-    c = text.charCodeAt(++i);
+    c = ++i < end ? bytes[i] : -1;
     const negativeExponent = c === 45;
-    if (negativeExponent || c === 43) c = text.charCodeAt(++i);
+    if (negativeExponent || c === 43) c = ++i < end ? bytes[i] : -1;
     let expDigits = 0;
     while (c >= 48 && c <= 57 && expDigits < 5) {
       exponent = exponent * 10 + (c - 48);
       expDigits++;
-      c = text.charCodeAt(++i);
+      c = ++i < end ? bytes[i] : -1;
     }
     if (expDigits === 0) return NaN;
     if (negativeExponent) exponent = -exponent;

@@ -1,8 +1,11 @@
-// The CSV fast path's row scanner (see fast.ts): it walks decoded text one
-// character code at a time, finds rows and fields the way parse.ts (papaparse
-// on text with normalised line breaks) does for ordinary files, and writes the
-// fields of numeric columns straight into Float64Array blocks, with no string
-// per field. Whatever it is not sure to read exactly as parse.ts would (a
+// The CSV fast path's row scanner (see fast.ts): it walks the file's bytes,
+// finds rows and fields the way parse.ts (papaparse on the decoded text with
+// normalised line breaks) does for ordinary files, and writes the fields of
+// numeric columns straight into Float64Array blocks, with no string per field.
+// Delimiters, quotes and line breaks are ASCII, which never occurs inside a
+// UTF-8 sequence, so fields can be cut from the bytes before decoding; the
+// fields that become text are decoded one by one with a strict decoder (a
+// file that is not UTF-8 throws Fallback, and parse.ts then says where). Whatever it is not sure to read exactly as parse.ts would (a
 // quote inside an unquoted field, text after a closing quote, a quote that
 // never closes) throws Fallback, and the caller reads the file the old way.
 
@@ -22,6 +25,17 @@ const CR = 13;
 /** Flags of a quoted field whose text needs work: it holds "" or a CR. */
 const ESCAPED = 1;
 const HAS_CR = 2;
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Bytes [start, end) as text, by a strict UTF-8 decoder (faster than String.fromCharCode even for short ASCII). */
+export function decodeField(bytes: Uint8Array, start: number, end: number): string {
+  try {
+    return strict.decode(bytes.subarray(start, end));
+  } catch {
+    throw new Fallback('not UTF-8');
+  }
+}
 
 /** Values kept per block; a column is blocks until the end, then one array. */
 const BLOCK = 1 << 16;
@@ -74,9 +88,10 @@ export class RowScanner {
 
   private numbers: (NumberColumn | null)[] = [];
   private strings: (string[] | null)[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private flags: number[] = [];
+  // The current row's fields: where each starts and ends in the bytes, and its flags.
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private flags = new Uint8Array(64);
 
   constructor(
     private readonly delimiter: number,
@@ -93,12 +108,12 @@ export class RowScanner {
   }
 
   /**
-   * Reads the complete rows of text from `start`; returns where the first
-   * incomplete one starts (text.length when all were complete). With `final`
-   * the text is the end of the file, so its last row is complete.
+   * Reads the complete rows in bytes[start, end); returns where the first
+   * incomplete one starts (end when all were complete). With `final` the
+   * bytes reach the end of the file, so the last row is complete.
    */
-  scan(text: string, start: number, final: boolean): number {
-    const len = text.length;
+  scan(bytes: Uint8Array, start: number, end: number, final: boolean): number {
+    const len = end;
     const delimiter = this.delimiter;
     let pos = start;
     while (pos < len) {
@@ -106,7 +121,7 @@ export class RowScanner {
       let breaks = 0; // line breaks inside quoted fields
       let fields = 0;
       for (;;) {
-        let c = text.charCodeAt(pos);
+        let c = pos < len ? bytes[pos] : -1;
         let s: number;
         let e: number;
         let flag = 0;
@@ -114,12 +129,13 @@ export class RowScanner {
           s = pos + 1;
           let i = s;
           for (;;) {
-            const q = text.indexOf('"', i);
+            let q = bytes.indexOf(QUOTE, i);
+            if (q >= len) q = -1;
             if (q === -1 || (q + 1 === len && !final)) {
               if (final) throw new Fallback('a quote that never closes');
               return rowStart; // the rest is in the next chunk
             }
-            if (text.charCodeAt(q + 1) === QUOTE) {
+            if (q + 1 < len && bytes[q + 1] === QUOTE) {
               flag |= ESCAPED;
               i = q + 2;
               continue;
@@ -128,26 +144,27 @@ export class RowScanner {
             break;
           }
           for (let k = s; k < e; k++) {
-            const d = text.charCodeAt(k);
+            const d = bytes[k];
             if (d === LF) breaks++;
             else if (d === CR) {
               flag |= HAS_CR;
-              if (text.charCodeAt(k + 1) !== LF) breaks++; // \r\n counts once, at its \n
+              if (k + 1 === e || bytes[k + 1] !== LF) breaks++; // \r\n counts once, at its \n
             }
           }
           pos = e + 1;
-          c = text.charCodeAt(pos);
+          c = pos < len ? bytes[pos] : -1;
           if (pos < len && c !== delimiter && c !== LF && c !== CR) throw new Fallback('text after a closing quote');
         } else {
           s = pos;
           while (pos < len) {
-            c = text.charCodeAt(pos);
+            c = bytes[pos];
             if (c === delimiter || c === LF || c === CR) break;
             if (c === QUOTE) throw new Fallback('a quote inside an unquoted field');
             pos++;
           }
           e = pos;
         }
+        if (fields === this.starts.length) this.growFields();
         this.starts[fields] = s;
         this.ends[fields] = e;
         this.flags[fields] = flag;
@@ -162,7 +179,7 @@ export class RowScanner {
         }
         if (c === CR) {
           if (pos + 1 === len && !final) return rowStart; // a \n may follow in the next chunk
-          pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+          pos += pos + 1 < len && bytes[pos + 1] === LF ? 2 : 1;
         } else {
           pos++;
         }
@@ -170,35 +187,44 @@ export class RowScanner {
       }
       const rowLine = this.line;
       this.line += breaks + 1;
-      this.commit(text, fields, rowLine);
+      this.commit(bytes, fields, rowLine, rowStart, pos);
     }
     return pos;
   }
 
+  private growFields(): void {
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    const n = this.starts.length * 2;
+    this.starts = grow(this.starts, new Int32Array(n));
+    this.ends = grow(this.ends, new Int32Array(n));
+    this.flags = grow(this.flags, new Uint8Array(n));
+  }
+
   /** The text of field j of the current row, as parse.ts gives it (unquoted, line breaks as \n). */
-  private fieldText(text: string, j: number): string {
-    let t = text.slice(this.starts[j], this.ends[j]);
+  private fieldText(bytes: Uint8Array, j: number): string {
+    let t = decodeField(bytes, this.starts[j], this.ends[j]);
     const flag = this.flags[j];
     if (flag & HAS_CR) t = t.replace(/\r\n?/g, '\n');
     if (flag & ESCAPED) t = t.replace(/""/g, '"');
     return t;
   }
 
-  private commit(text: string, fields: number, rowLine: number): void {
-    if (fields === 1 && this.fieldText(text, 0).trim() === '') return; // a blank line
+  private commit(bytes: Uint8Array, fields: number, rowLine: number, rowStart: number, rowEnd: number): void {
+    if (fields === 1 && this.fieldText(bytes, 0).trim() === '') return; // a blank line
     if (this.names === null) {
-      this.header(Array.from({ length: fields }, (_, j) => this.fieldText(text, j)));
+      this.header(Array.from({ length: fields }, (_, j) => this.fieldText(bytes, j)));
       return;
     }
     if (fields !== this.names.length) {
+      decodeField(bytes, rowStart, rowEnd); // only to check that it is UTF-8, as the whole file must be
       this.badRows.count++;
       if (this.badRows.firstLines.length < BAD_LINES_REPORTED) this.badRows.firstLines.push(rowLine);
       return;
     }
     for (let j = 0; j < fields; j++) {
       const column = this.numbers[j];
-      if (column) this.pushNumber(text, j, column);
-      else this.strings[j]?.push(this.fieldText(text, j));
+      if (column) this.pushNumber(bytes, j, column);
+      else this.strings[j]?.push(this.fieldText(bytes, j));
     }
     this.rowCount++;
   }
@@ -212,24 +238,24 @@ export class RowScanner {
   }
 
   /** Field j as a number, as inference rule 1 reads it (missing: NaN); a cell that is not a number fails the column. */
-  private pushNumber(text: string, j: number, column: NumberColumn): void {
+  private pushNumber(bytes: Uint8Array, j: number, column: NumberColumn): void {
     const s = this.starts[j];
     const e = this.ends[j];
     if (s === e) {
       column.push(NaN);
       return;
     }
-    let x = this.flags[j] === 0 ? parseDecimal(text, s, e) : NaN;
-    let dotted: string | null = null; // the trimmed cell, when it has a dot
+    let x = this.flags[j] === 0 ? parseDecimal(bytes, s, e) : NaN;
+    let dotted: string | null = null; // the trimmed cell, when it has a dot and the column needs to know
     if (x === x) {
-      if (this.numericMarkers && this.isMissing(text.slice(s, e))) {
+      if (this.numericMarkers && this.isMissing(decodeField(bytes, s, e))) {
         column.push(NaN);
         return;
       }
-      if (lastParse.dot) dotted = text.slice(s, e);
+      if (lastParse.dot && column.dotted !== 2) dotted = decodeField(bytes, s, e);
     } else {
       // Unusual forms (spaces, markers such as NA, many digits): the ordinary reading of the text.
-      const t = this.fieldText(text, j);
+      const t = this.fieldText(bytes, j);
       if (this.isMissing(t)) {
         column.push(NaN);
         return;
@@ -239,11 +265,11 @@ export class RowScanner {
         this.fail(j);
         return;
       }
-      if (t.includes('.')) dotted = t.trim();
+      if (column.dotted !== 2 && t.includes('.')) dotted = t.trim();
     }
     column.push(x);
     column.allMissing = false;
-    if (dotted !== null && column.dotted !== 2) {
+    if (dotted !== null) {
       if (isDottedThousands(dotted)) {
         column.dotted = 1;
         column.dottedExample ??= dotted;

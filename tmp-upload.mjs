@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => { if (m.text().includes('DEBUG')) console.log('console:', m.text()); });
+await page.goto('http://localhost:4213/#/your-data');
+await page.locator('article[aria-busy="false"]').waitFor({ timeout: 120000 });
+const t = Date.now();
+await page.getByRole('region', { name: 'Dataset data' }).getByLabel('Upload CSV').setInputFiles(process.argv[2]);
+await page.getByText('1000000 rows × 11 columns').waitFor({ timeout: 300000 });
+console.log('shown after', Date.now() - t);
+await browser.close();

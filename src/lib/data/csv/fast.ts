@@ -95,10 +95,17 @@ async function pass(source: Source, options: FastOptions, textColumns: ReadonlyS
   let scanner: RowScanner | null = null;
   let delimiter: Pass['delimiter'] = ',';
   let start = 0;
+  // The next chunk is being read (by the browser, off this thread) while this one is scanned.
+  let next = bytesOf(source, 0, Math.min(chunk, size));
   for (;;) {
     const end = Math.min(offset + chunk, size);
     const final = end === size;
-    pending = joined(pending, await bytesOf(source, offset, end));
+    const bytes = await next;
+    if (!final) {
+      next = bytesOf(source, end, Math.min(end + chunk, size));
+      next.catch(() => undefined); // a pass that stops early never awaits it; its failure is not news
+    }
+    pending = joined(pending, bytes);
     offset = end;
     if (!scanner) {
       if (pending.length <= SNIFF_BYTES && !final) continue;

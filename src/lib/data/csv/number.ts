@@ -10,12 +10,15 @@
 // multiplication or division correctly, so m × 10^k and m / 10^k are the
 // doubles nearest the exact decimal value, which is what Number() returns.
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = Float64Array.of(1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22);
 const MAX_DIGITS = 15;
 const MAX_POW = 22;
 
-/** Set by parseDecimal: whether the text had a decimal point. */
+/** Set by readDecimal: whether the text had a decimal point. */
 export const lastParse = { dot: false };
+
+/** Where readDecimal puts the number (an array slot, so that no double is boxed per call). */
+export const parsed = new Float64Array(1);
 
 /**
  * The number written in the ASCII bytes [start, end), or NaN when they are
@@ -23,6 +26,11 @@ export const lastParse = { dot: false };
  * Number(). Never NaN for a number it accepts; an empty range gives NaN.
  */
 export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+  return readDecimal(bytes, start, end) ? parsed[0] : NaN;
+}
+
+/** parseDecimal for the scanner: true with the number in parsed[0], or false. */
+export function readDecimal(bytes: Uint8Array, start: number, end: number): boolean {
   let i = start;
   let c = i < end ? bytes[i] : -1;
   const negative = c === 45; // '-'
@@ -48,7 +56,7 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
       c = ++i < end ? bytes[i] : -1;
     }
   }
-  if (digits === 0 || significant > MAX_DIGITS) return NaN;
+  if (digits === 0 || significant > MAX_DIGITS) return false;
   let exponent = 0;
   if (c === 101 || c === 69) {
     // 'e' or 'E'
@@ -61,15 +69,16 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
       expDigits++;
       c = ++i < end ? bytes[i] : -1;
     }
-    if (expDigits === 0) return NaN;
+    if (expDigits === 0) return false;
     if (negativeExponent) exponent = -exponent;
   }
-  if (i !== end) return NaN; // other characters, or an exponent too long to bother with
+  if (i !== end) return false; // other characters, or an exponent too long to bother with
   const power = exponent - scale;
   let value: number;
   if (power === 0 || m === 0) value = m;
   else if (power > 0 && power <= MAX_POW) value = m * POW10[power];
   else if (power < 0 && power >= -MAX_POW) value = m / POW10[-power];
-  else return NaN;
-  return negative ? -value : value;
+  else return false;
+  parsed[0] = negative ? -value : value;
+  return true;
 }

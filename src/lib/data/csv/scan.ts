@@ -13,7 +13,7 @@ import { isDottedThousands, parseNumber } from '../infer';
 import type { MissingTest } from '../missing';
 import type { BadRows } from './errors';
 import { uniqueHeaders } from './headers';
-import { lastParse, parseDecimal } from './number';
+import { lastParse, parsed, readDecimal } from './number';
 import { BAD_LINES_REPORTED } from './parse';
 
 /** Thrown when the fast path cannot promise parse.ts's result for this file. */
@@ -88,6 +88,8 @@ export class RowScanner {
 
   private numbers: (NumberColumn | null)[] = [];
   private strings: (string[] | null)[] = [];
+  /** 1 for the bytes that end an unquoted field (or must not be in one). */
+  private readonly stops = new Uint8Array(256);
   // The current row's fields: where each starts and ends in the bytes, and its flags.
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
@@ -105,6 +107,7 @@ export class RowScanner {
   ) {
     this.line = firstLine;
     this.warnings = warnings;
+    for (const c of [delimiter, LF, CR, QUOTE]) this.stops[c] = 1;
   }
 
   /**
@@ -115,6 +118,8 @@ export class RowScanner {
   scan(bytes: Uint8Array, start: number, end: number, final: boolean): number {
     const len = end;
     const delimiter = this.delimiter;
+    const stops = this.stops;
+    let { starts, ends, flags } = this;
     let pos = start;
     while (pos < len) {
       const rowStart = pos;
@@ -156,18 +161,18 @@ export class RowScanner {
           if (pos < len && c !== delimiter && c !== LF && c !== CR) throw new Fallback('text after a closing quote');
         } else {
           s = pos;
-          while (pos < len) {
-            c = bytes[pos];
-            if (c === delimiter || c === LF || c === CR) break;
-            if (c === QUOTE) throw new Fallback('a quote inside an unquoted field');
-            pos++;
-          }
+          while (pos < len && stops[bytes[pos]] === 0) pos++;
+          c = pos < len ? bytes[pos] : -1;
+          if (c === QUOTE) throw new Fallback('a quote inside an unquoted field');
           e = pos;
         }
-        if (fields === this.starts.length) this.growFields();
-        this.starts[fields] = s;
-        this.ends[fields] = e;
-        this.flags[fields] = flag;
+        if (fields === starts.length) {
+          this.growFields();
+          ({ starts, ends, flags } = this);
+        }
+        starts[fields] = s;
+        ends[fields] = e;
+        flags[fields] = flag;
         fields++;
         if (pos === len) {
           if (!final) return rowStart;
@@ -245,7 +250,7 @@ export class RowScanner {
       column.push(NaN);
       return;
     }
-    let x = this.flags[j] === 0 ? parseDecimal(bytes, s, e) : NaN;
+    let x = this.flags[j] === 0 && readDecimal(bytes, s, e) ? parsed[0] : NaN;
     let dotted: string | null = null; // the trimmed cell, when it has a dot and the column needs to know
     if (x === x) {
       if (this.numericMarkers && this.isMissing(decodeField(bytes, s, e))) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCsvFast, type FastOptions } from '../../../src/lib/data/csv/fast';
 import { parseDecimal } from '../../../src/lib/data/csv/number';
+import { decodeField } from '../../../src/lib/data/csv/scan';
 import { readCsvText } from '../../../src/lib/data/csv/read';
 import type { CsvOptions } from '../../../src/lib/data/csv';
 import { countDistinct } from '../../../src/lib/data/summary';
@@ -178,7 +179,7 @@ describe('readCsvFast equals the ordinary reader', () => {
     for (const chunkBytes of [4093, 65536, 1 << 20]) {
       expect(await fastOutcome(bytes, { chunkBytes })).toEqual(reference);
       // A column that stops being numeric is then found at the end of a pass, not at once.
-      expect(await fastOutcome(bytes, { chunkBytes, earlyRestartBytes: 0 })).toEqual(reference);
+      expect(await fastOutcome(bytes, { chunkBytes, earlyRestartRows: 0 })).toEqual(reference);
     }
   });
 
@@ -225,5 +226,19 @@ describe('countDistinct with a cap', () => {
     expect(countDistinct(values, 1000)).toBe(1000);
     // An increasing column (a row number) has a distinct value on every row.
     expect(countDistinct(Float64Array.from({ length: 5000 }, (_, i) => i + 1), 10)).toBe(5000);
+  });
+});
+
+describe('decodeField', () => {
+  it('gives the decoder’s text for short ASCII fields (cached) and for others', () => {
+    const decoder = new TextDecoder();
+    const texts = ['', 'a', 'b', 'ab', 'ba', '\u0000a', 'a\u0000', 'abcdef', 'abcdeg', 'bbcdef', 'abcdefg', 'é', 'aé', '\u007f\u007f'];
+    for (let c = 0; c < 128; c++) texts.push(String.fromCharCode(c), `x${String.fromCharCode(c)}`, `${String.fromCharCode(c)}yz`);
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) {
+        const bytes = new TextEncoder().encode(`,${text},`);
+        expect(decodeField(bytes, 1, bytes.length - 1)).toBe(decoder.decode(bytes.subarray(1, bytes.length - 1)));
+      }
+    }
   });
 });

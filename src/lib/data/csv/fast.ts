@@ -30,8 +30,12 @@ export const FAST_CHUNK_BYTES = 4 * 1024 * 1024;
 const SNIFF_BYTES = 512 * 1024;
 const DELIMITER_SAMPLE_CHARS = 64 * 1024;
 
-/** A column found not to be numeric within this many bytes restarts at once; later, at the end. */
-const EARLY_RESTART_BYTES = 1024 * 1024;
+/**
+ * A column found not to be numeric within this many rows restarts the pass
+ * after the current chunk; one found later, at the end of the pass (with
+ * every other such column found too).
+ */
+const EARLY_RESTART_ROWS = 10_000;
 
 /** Passes over the file before giving up to the ordinary path. */
 const MAX_PASSES = 3;
@@ -39,8 +43,8 @@ const MAX_PASSES = 3;
 export interface FastOptions extends CsvOptions {
   /** Bytes per read; tests use tiny ones to put chunk boundaries everywhere. */
   chunkBytes?: number;
-  /** A column found not numeric before this many bytes restarts the pass at once (tests set 0). */
-  earlyRestartBytes?: number;
+  /** A column found not numeric before this many rows restarts the pass at once (tests set 0). */
+  earlyRestartRows?: number;
 }
 
 /** Fraction of the file read, and the data rows read so far. */
@@ -119,7 +123,7 @@ async function pass(source: Source, options: FastOptions, textColumns: ReadonlyS
     start = 0;
     onProgress?.(offset / size, scanner.rowCount);
     if (final) return { scanner, delimiter };
-    if (scanner.failed.size > 0 && offset <= (options.earlyRestartBytes ?? EARLY_RESTART_BYTES)) return { scanner, delimiter };
+    if (scanner.firstFailureRow < (options.earlyRestartRows ?? EARLY_RESTART_ROWS)) return { scanner, delimiter };
   }
 }
 

@@ -28,8 +28,34 @@ const HAS_CR = 2;
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Bytes [start, end) as text, by a strict UTF-8 decoder (faster than String.fromCharCode even for short ASCII). */
+/** Short ASCII texts already decoded, by key (see decodeField); cleared when it grows past SHORT_CACHE_SIZE. */
+const shortTexts = new Map<number, string>();
+const SHORT_CACHE_SIZE = 50_000;
+const SHORT_BYTES = 6;
+
+/**
+ * Bytes [start, end) as text, by a strict UTF-8 decoder (faster than
+ * String.fromCharCode even for short ASCII). Short ASCII fields, which
+ * categories usually are, come from a cache keyed by their bytes: the key
+ * n·128ⁿ + Σ byte·128^k is unique for n ≤ 6 ASCII bytes and exact in a double.
+ * One string per category also saves memory.
+ */
 export function decodeField(bytes: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n <= SHORT_BYTES) {
+    let key = n;
+    let k = start;
+    for (; k < end && bytes[k] < 0x80; k++) key = key * 128 + bytes[k];
+    if (k === end) {
+      let text = shortTexts.get(key);
+      if (text === undefined) {
+        if (shortTexts.size >= SHORT_CACHE_SIZE) shortTexts.clear();
+        text = strict.decode(bytes.subarray(start, end));
+        shortTexts.set(key, text);
+      }
+      return text;
+    }
+  }
   try {
     return strict.decode(bytes.subarray(start, end));
   } catch {
@@ -85,6 +111,8 @@ export class RowScanner {
   readonly badRows: BadRows = { count: 0, firstLines: [] };
   /** Columns read as numbers that met a cell that is not one: to be read as text next time. */
   readonly failed = new Set<number>();
+  /** The data row where the first column failed (Infinity while none has). */
+  firstFailureRow = Infinity;
 
   private numbers: (NumberColumn | null)[] = [];
   private strings: (string[] | null)[] = [];
@@ -286,6 +314,7 @@ export class RowScanner {
 
   /** Column j is not numeric after all: stop keeping it; the caller reads it again as text. */
   private fail(j: number): void {
+    if (this.failed.size === 0) this.firstFailureRow = this.rowCount;
     this.failed.add(j);
     this.numbers[j] = null;
   }

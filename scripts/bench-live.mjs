@@ -6,7 +6,7 @@
 // Chromium; medians and ratios are printed. The preview server runs in its own process
 // group and is stopped, with all its children, however the script ends.
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
-// --csv-rows N (1,000,000; 0 skips the CSV part).
+// --csv-rows N (1,000,000; 0 skips the CSV part), --only first-plot|slider|csv (one part).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -14,7 +14,7 @@ import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
 import { csvIntake } from './bench/csv.mjs';
 
-const PORT = 4175;
+const PORT = Number(process.env.FITBOOK_BENCH_PORT ?? 4175);
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -23,6 +23,8 @@ const option = (name, fallback) => {
 const rounds = option('rounds', 3);
 const moves = option('moves', 10);
 const csvRows = option('csv-rows', 1_000_000);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const runs = (part) => only === null || only === part;
 const stats = { interleave, median, ms, report };
 
 const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
@@ -33,10 +35,12 @@ try {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   console.log(`\nLive benchmark in ${browser.version()} (headless), ${rounds} interleaved rounds\n`);
-  await firstPlot(browser, server.base, rounds, stats);
-  console.log();
-  await slider(browser, server.base, rounds, moves, stats);
-  if (csvRows > 0) {
+  if (runs('first-plot')) {
+    await firstPlot(browser, server.base, rounds, stats);
+    console.log();
+  }
+  if (runs('slider')) await slider(browser, server.base, rounds, moves, stats);
+  if (csvRows > 0 && runs('csv')) {
     console.log();
     await csvIntake(browser, server.base, rounds, csvRows, stats);
   }

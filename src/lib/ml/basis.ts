@@ -133,12 +133,16 @@ export function buildBasis(X: Matrix, terms: Term[], intercept: boolean): Basis 
   terms.forEach((term, k) => {
     const x = X.columns[term.feature];
     const { centre: c, halfRange: h } = affine.get(term.feature)!;
+    // x ** 1 is x exactly, so a plain feature is read as is: Math.pow on every entry was the
+    // largest single cost of a 1M-row fit.
+    const plain = term.power === 1 && c === 0 && h === 1;
     const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = ((x[i] - c) / h) ** term.power;
-    const m = intercept ? mean(col) : 0;
-    const sd = spread(col, m);
+    if (!plain) for (let i = 0; i < n; i++) col[i] = ((x[i] - c) / h) ** term.power;
+    const source = plain ? x : col;
+    const m = intercept ? mean(source) : 0;
+    const sd = spread(source, m);
     const s = sd > 0 ? sd : 1;
-    for (let i = 0; i < n; i++) col[i] = (col[i] - m) / s;
+    for (let i = 0; i < n; i++) col[i] = (source[i] - m) / s;
     conditioned.push(col);
     // t^d = h^-d * sum_j C(d, j) x^j (-c)^(d-j): spread over the raw columns x^j.
     const d = term.power;

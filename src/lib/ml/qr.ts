@@ -29,6 +29,26 @@ export interface QROptions {
 
 export const DEFAULT_RANK_TOLERANCE = 1e-10;
 
+// Plain sums of squares inside this range cannot have overflowed, and entries that underflowed
+// when squared are below 1e-290 of the total: the result is as accurate as the scaled sum.
+const PLAIN_LOW = 1e-250;
+const PLAIN_HIGH = 1e290;
+
+/** Sum of squares of c[from..]: plain (fast) when safe, scaled otherwise. */
+function sumSquaresFast(c: Float64Array, from: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  const m = c.length;
+  let i = from;
+  for (; i + 1 < m; i += 2) {
+    s0 += c[i] * c[i];
+    s1 += c[i + 1] * c[i + 1];
+  }
+  if (i < m) s0 += c[i] * c[i];
+  const s = s0 + s1;
+  return s > PLAIN_LOW && s < PLAIN_HIGH ? s : sumSquares(c, from);
+}
+
 function sumSquares(c: Float64Array, from: number): number {
   // Scaled sum of squares: avoids overflow/underflow on extreme data.
   let scale = 0;
@@ -63,15 +83,14 @@ export function householderQR(columns: Float64Array[], options: QROptions = {}):
   const beta = new Float64Array(n);
   const norms = new Float64Array(n);
 
+  // Remaining column norms are recomputed at every step rather than downdated (downdating
+  // suffers cancellation), in the same pass that applies the reflector to the column: at step k,
+  // norms[j] is the sum of squares of cols[j][k..].
+  for (let j = 0; j < n; j++) norms[j] = sumSquaresFast(cols[j], 0);
   for (let k = 0; k < n; k++) {
     if (pivot) {
-      // Remaining column norms are recomputed rather than downdated: simpler, and
-      // immune to the cancellation that makes downdating unreliable.
       let best = k;
-      for (let j = k; j < n; j++) {
-        norms[j] = sumSquares(cols[j], k);
-        if (norms[j] > norms[best]) best = j;
-      }
+      for (let j = k; j < n; j++) if (norms[j] > norms[best]) best = j;
       if (best !== k) {
         const c = cols[k];
         cols[k] = cols[best];
@@ -79,11 +98,15 @@ export function householderQR(columns: Float64Array[], options: QROptions = {}):
         const p = perm[k];
         perm[k] = perm[best];
         perm[best] = p;
+        const t = norms[k];
+        norms[k] = norms[best];
+        norms[best] = t;
       }
     }
     const x = cols[k];
-    const normX = Math.sqrt(sumSquares(x, k));
+    const normX = Math.sqrt(norms[k]);
     if (normX === 0) {
+      for (let j = k + 1; j < n; j++) norms[j] = sumSquaresFast(cols[j], k + 1);
       rDiag[k] = 0;
       beta[k] = 0;
       vHead[k] = 0;
@@ -99,11 +122,38 @@ export function householderQR(columns: Float64Array[], options: QROptions = {}):
     for (let j = k + 1; j < n; j++) {
       const c = cols[j];
       let s = v0 * c[k];
-      for (let i = k + 1; i < m; i++) s += x[i] * c[i];
-      s *= b;
-      if (s === 0) continue;
-      c[k] -= s * v0;
-      for (let i = k + 1; i < m; i++) c[i] -= s * x[i];
+      let s1 = 0;
+      let i = k + 1;
+      // two accumulators: halves the dependency chain of the sum
+      for (; i + 1 < m; i += 2) {
+        s += x[i] * c[i];
+        s1 += x[i + 1] * c[i + 1];
+      }
+      if (i < m) s += x[i] * c[i];
+      s = (s + s1) * b;
+      if (s !== 0) {
+        c[k] -= s * v0;
+        let q0 = 0;
+        let q1 = 0;
+        i = k + 1;
+        for (; i + 1 < m; i += 2) {
+          const a0 = c[i] - s * x[i];
+          const a1 = c[i + 1] - s * x[i + 1];
+          c[i] = a0;
+          c[i + 1] = a1;
+          q0 += a0 * a0;
+          q1 += a1 * a1;
+        }
+        if (i < m) {
+          const a0 = c[i] - s * x[i];
+          c[i] = a0;
+          q0 += a0 * a0;
+        }
+        const q = q0 + q1;
+        norms[j] = q > PLAIN_LOW && q < PLAIN_HIGH ? q : sumSquares(c, k + 1);
+      } else {
+        norms[j] = sumSquaresFast(c, k + 1);
+      }
     }
     x[k] = alpha;
   }
@@ -134,10 +184,16 @@ function applyReflector(qr: QR, k: number, y: Float64Array, m: number): void {
   const x = qr.columns[k];
   const v0 = qr.vHead[k];
   let s = v0 * y[k];
-  for (let i = k + 1; i < m; i++) s += x[i] * y[i];
-  s *= b;
+  let s1 = 0;
+  let i = k + 1;
+  for (; i + 1 < m; i += 2) {
+    s += x[i] * y[i];
+    s1 += x[i + 1] * y[i + 1];
+  }
+  if (i < m) s += x[i] * y[i];
+  s = (s + s1) * b;
   y[k] -= s * v0;
-  for (let i = k + 1; i < m; i++) y[i] -= s * x[i];
+  for (i = k + 1; i < m; i++) y[i] -= s * x[i];
 }
 
 /** Solves R z = c for the leading `size` unknowns (c has length >= size); returns z. */

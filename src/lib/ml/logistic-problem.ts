@@ -1,6 +1,8 @@
 // The exact logistic solver's optimisation problem (logistic.ts): the weighted cross-entropy
 // on standardised features, its gradient and Hessian, with the penalties per parameter, in a
 // flat parameter vector (one block of intercept + coefficients per class for softmax).
+// The binary case runs on the kernels of logistic-kernels.ts.
+import { curvature, hessianLower, hessianTimes, lossAndGradient } from './logistic-kernels';
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -24,6 +26,10 @@ export class Problem {
   readonly penaltyL1: Float64Array; // per parameter, l1 / s_j
   readonly eta: Float64Array;
   readonly prob: Float64Array;
+  /** Binary only: gradient of the loss (no penalty) at the last loss() call's theta. */
+  private readonly lossGrad: Float64Array;
+  /** Binary only: per-row Hessian weights, set by prepareProducts(). */
+  private weightsH: Float64Array | null = null;
 
   constructor(
     readonly n: number,
@@ -59,11 +65,13 @@ export class Problem {
     }
     this.eta = new Float64Array(n * this.blocks);
     this.prob = new Float64Array(n * this.blocks);
+    this.lossGrad = new Float64Array(multinomial ? 0 : this.d);
   }
 
   /** Weighted mean cross-entropy (no penalty); fills eta and prob. */
   loss(theta: Float64Array): number {
     const { n, d, blocks, rows, eta, prob, codes, weights } = this;
+    if (!this.multinomial) return lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, this.lossGrad);
     let total = 0;
     for (let i = 0; i < n; i++) {
       const r = i * d;
@@ -109,9 +117,50 @@ export class Problem {
     return this.loss(theta) + this.smoothPenalty(theta) + this.l1Penalty(theta);
   }
 
+  /** Binary only: gradient of the smooth part at theta (call loss(theta) first). */
+  gradient(theta: Float64Array): Float64Array {
+    const g = this.lossGrad.slice();
+    for (let a = 0; a < this.size; a++) g[a] += this.penaltyL2[a] * theta[a];
+    return g;
+  }
+
+  /** Binary only: fixes the Hessian's row weights at the current probabilities (call loss(theta) first). */
+  prepareProducts(): void {
+    this.weightsH = curvature(this.n, this.weights, this.prob, this.weightsH ?? new Float64Array(this.n));
+  }
+
+  /** Binary only: H v (the Hessian at the prepared point, penalty included), without forming H. */
+  hessianTimes(v: Float64Array, out: Float64Array): Float64Array {
+    hessianTimes(this.rows, this.n, this.d, this.weightsH!, v, out);
+    for (let a = 0; a < this.size; a++) out[a] += this.penaltyL2[a] * v[a];
+    return out;
+  }
+
+  /** Binary only: the Hessian's diagonal at the prepared point (a preconditioner). */
+  hessianDiagonal(): Float64Array {
+    const { n, d, rows } = this;
+    const c = this.weightsH!;
+    const out = Float64Array.from(this.penaltyL2);
+    for (let i = 0; i < n; i++) {
+      const r = i * d;
+      for (let j = 0; j < d; j++) out[j] += c[i] * rows[r + j] * rows[r + j];
+    }
+    return out;
+  }
+
   /** Gradient and Hessian of the smooth part at theta (call loss(theta) first). */
   derivatives(theta: Float64Array): { g: Float64Array; H: Float64Array } {
     const { n, d, blocks, rows, prob, codes, weights, size } = this;
+    if (!this.multinomial) {
+      const H = new Float64Array(size * size);
+      this.prepareProducts();
+      hessianLower(rows, n, d, this.weightsH!, H);
+      for (let a = 0; a < size; a++) {
+        for (let b = 0; b < a; b++) H[b * size + a] = H[a * size + b];
+        H[a * size + a] += this.penaltyL2[a];
+      }
+      return { g: this.gradient(theta), H };
+    }
     const g = new Float64Array(size);
     const H = new Float64Array(size * size);
     const resid = new Float64Array(blocks);

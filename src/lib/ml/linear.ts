@@ -187,10 +187,13 @@ function varianceInflation(basis: Basis, inverseDiag: Float64Array): Float64Arra
       out[k] = 1;
       continue;
     }
-    const z = basis.raw.hi[k + off];
-    const m = basis.intercept ? mean(z) : 0;
-    let ss = 0;
-    for (let i = 0; i < z.length; i++) ss += (z[i] - m) * (z[i] - m);
+    let ss = basis.rawCentredSS[k];
+    if (Number.isNaN(ss)) {
+      const z = basis.raw.hi[k + off];
+      const m = basis.intercept ? mean(z) : 0;
+      ss = 0;
+      for (let i = 0; i < z.length; i++) ss += (z[i] - m) * (z[i] - m);
+    }
     out[k] = inverseDiag[k + off] * ss;
   }
   return out;

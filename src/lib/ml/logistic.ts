@@ -214,7 +214,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
       let gmax = 0;
       for (const k of free) gmax = Math.max(gmax, Math.abs(g[k]));
       step = new Float64Array(size);
-      const cg = products ? newtonCgStep(prob, g, gmax, fixedMask, hessian === 'products') : null;
+      const cg = products ? newtonCgStep(prob, g, gmax, tol, fixedMask, hessian === 'products') : null;
       if (cg) step = cg;
       else {
         // Conjugate gradients that stall would cost more than the Hessian: form it from now on.
@@ -326,16 +326,17 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
 
 /**
  * Newton's step -H^-1 g by preconditioned conjugate gradients, solved as accurately as the
- * gradient is small (forcing term min(0.1, sqrt(max |g|)): superlinear convergence, and tight
- * near the optimum where the step's length decides convergence). Unless `forced` (the caller
+ * gradient is small (below). Unless `forced` (the caller
  * asked for products), null when it does not converge within the number of products that forming
  * H would cost (d / 4 of them); forced, it may take 4 d + 20 and returns its last iterate, which
  * is still a descent direction.
  */
-function newtonCgStep(prob: Problem, g: Float64Array, gmax: number, fixed: Uint8Array, forced: boolean): Float64Array | null {
+function newtonCgStep(prob: Problem, g: Float64Array, gmax: number, tol: number, fixed: Uint8Array, forced: boolean): Float64Array | null {
   prob.prepareProducts();
   const b = g.map((v) => -v);
-  const relTol = Math.min(0.1, Math.sqrt(gmax));
+  // Forcing term: the relative residual may be as large as the gradient (quadratic convergence);
+  // once the gradient is below tolerance the step only decides convergence, so 10 % will do.
+  const relTol = gmax <= tol ? 0.1 : Math.min(0.1, Math.max(gmax, 1e-12));
   const cap = forced ? 4 * prob.size + 20 : Math.max(10, Math.ceil(prob.size / 4));
   const result = conjugateGradient((v, out) => prob.hessianTimes(v, out), b, prob.hessianDiagonal(), fixed, relTol, cap);
   return result.converged || forced ? result.x : null;

@@ -167,15 +167,67 @@ export function householderQR(columns: Float64Array[], options: QROptions = {}):
 /** y := Q' y (y has length m), in place. */
 export function applyQt(qr: QR, y: Float64Array): Float64Array {
   const { cols: n, rows: m } = qr;
-  for (let k = 0; k < n; k++) applyReflector(qr, k, y, m);
+  let k = 0;
+  for (; k + 1 < n; k += 2) applyReflectorPair(qr, k, y, m, false);
+  if (k < n) applyReflector(qr, k, y, m);
   return y;
 }
 
 /** y := Q y (y has length m), in place. */
 export function applyQ(qr: QR, y: Float64Array): Float64Array {
   const { cols: n, rows: m } = qr;
-  for (let k = n - 1; k >= 0; k--) applyReflector(qr, k, y, m);
+  let k = n - 1;
+  if (n % 2 === 1) applyReflector(qr, k--, y, m);
+  for (; k > 0; k -= 2) applyReflectorPair(qr, k - 1, y, m, true);
   return y;
+}
+
+/**
+ * Reflectors k and k + 1 together, in two passes over y instead of four (for a tall y, memory
+ * traffic is the cost): with a = beta_k v_k'y and b = beta_{k+1} v_{k+1}'y computed in one pass,
+ * H_{k+1} H_k y = y - a v_k - (b - beta_{k+1} a v_{k+1}'v_k) v_{k+1}, and H_k H_{k+1} (for Q y)
+ * likewise with the roles exchanged.
+ */
+function applyReflectorPair(qr: QR, k: number, y: Float64Array, m: number, reverse: boolean): void {
+  const bk = qr.beta[k];
+  const bl = qr.beta[k + 1];
+  if (bk === 0 || bl === 0) {
+    // a zero column (rank deficiency) has no reflector: one at a time
+    if (reverse) {
+      applyReflector(qr, k + 1, y, m);
+      applyReflector(qr, k, y, m);
+    } else {
+      applyReflector(qr, k, y, m);
+      applyReflector(qr, k + 1, y, m);
+    }
+    return;
+  }
+  const xk = qr.columns[k];
+  const xl = qr.columns[k + 1];
+  const hk = qr.vHead[k];
+  const hl = qr.vHead[k + 1];
+  // v_k = [hk at k, xk[k+1..]]; v_{k+1} = [hl at k+1, xl[k+2..]]
+  let sk = hk * y[k] + xk[k + 1] * y[k + 1];
+  let sl = hl * y[k + 1];
+  let w = xk[k + 1] * hl;
+  for (let i = k + 2; i < m; i++) {
+    const yi = y[i];
+    sk += xk[i] * yi;
+    sl += xl[i] * yi;
+    w += xk[i] * xl[i];
+  }
+  let a: number;
+  let b: number;
+  if (!reverse) {
+    a = bk * sk;
+    b = bl * (sl - a * w);
+  } else {
+    b = bl * sl;
+    a = bk * (sk - b * w);
+  }
+  y[k] -= a * hk;
+  y[k + 1] -= a * xk[k + 1] + b * hl;
+  for (let i = k + 2; i < m; i++) y[i] -= a * xk[i] + b * xl[i];
 }
 
 function applyReflector(qr: QR, k: number, y: Float64Array, m: number): void {

@@ -11,6 +11,8 @@ import type { SyntheticData } from '../../src/lib/ml/synthetic';
 
 export interface Timing {
   ms: number;
+  /** CPU time of all its threads. */
+  cpuMs?: number;
   loss: number;
   iterations?: number;
   warnings?: string[];

@@ -119,42 +119,10 @@ export function householderQR(columns: Float64Array[], options: QROptions = {}):
     vHead[k] = v0;
     beta[k] = b;
     rDiag[k] = alpha;
-    for (let j = k + 1; j < n; j++) {
-      const c = cols[j];
-      let s = v0 * c[k];
-      let s1 = 0;
-      let i = k + 1;
-      // two accumulators: halves the dependency chain of the sum
-      for (; i + 1 < m; i += 2) {
-        s += x[i] * c[i];
-        s1 += x[i + 1] * c[i + 1];
-      }
-      if (i < m) s += x[i] * c[i];
-      s = (s + s1) * b;
-      if (s !== 0) {
-        c[k] -= s * v0;
-        let q0 = 0;
-        let q1 = 0;
-        i = k + 1;
-        for (; i + 1 < m; i += 2) {
-          const a0 = c[i] - s * x[i];
-          const a1 = c[i + 1] - s * x[i + 1];
-          c[i] = a0;
-          c[i + 1] = a1;
-          q0 += a0 * a0;
-          q1 += a1 * a1;
-        }
-        if (i < m) {
-          const a0 = c[i] - s * x[i];
-          c[i] = a0;
-          q0 += a0 * a0;
-        }
-        const q = q0 + q1;
-        norms[j] = q > PLAIN_LOW && q < PLAIN_HIGH ? q : sumSquares(c, k + 1);
-      } else {
-        norms[j] = sumSquaresFast(c, k + 1);
-      }
-    }
+    // The reflector is applied to two columns per pass where it can: x is read once for both.
+    let j = k + 1;
+    for (; j + 1 < n; j += 2) reflectPair(x, v0, b, cols[j], cols[j + 1], k, m, norms, j);
+    if (j < n) reflectPair(x, v0, b, cols[j], null, k, m, norms, j);
     x[k] = alpha;
   }
 
@@ -162,6 +130,57 @@ export function householderQR(columns: Float64Array[], options: QROptions = {}):
   const r0 = n > 0 ? Math.abs(rDiag[0]) : 0;
   while (rank < n && r0 > 0 && Math.abs(rDiag[rank]) > tol * r0) rank++;
   return { rows: m, cols: n, columns: cols, rDiag, vHead, beta, perm, rank };
+}
+
+/**
+ * Applies reflector k (v = [v0, x[k+1..]], beta b) to columns c and d (d may be null) and stores
+ * the sums of squares of their entries below k in norms[j] and norms[j + 1]. Subtracting s x
+ * with s = 0 leaves a column exactly as it was, so there is no special case.
+ */
+function reflectPair(
+  x: Float64Array,
+  v0: number,
+  b: number,
+  c: Float64Array,
+  d: Float64Array | null,
+  k: number,
+  m: number,
+  norms: Float64Array,
+  j: number,
+): void {
+  let sc = v0 * c[k];
+  let sd = d ? v0 * d[k] : 0;
+  if (d) for (let i = k + 1; i < m; i++) {
+    const xi = x[i];
+    sc += xi * c[i];
+    sd += xi * d[i];
+  }
+  else for (let i = k + 1; i < m; i++) sc += x[i] * c[i];
+  sc *= b;
+  sd *= b;
+  c[k] -= sc * v0;
+  let qc = 0;
+  let qd = 0;
+  if (d) {
+    d[k] -= sd * v0;
+    for (let i = k + 1; i < m; i++) {
+      const xi = x[i];
+      const a = c[i] - sc * xi;
+      const e = d[i] - sd * xi;
+      c[i] = a;
+      d[i] = e;
+      qc += a * a;
+      qd += e * e;
+    }
+  } else {
+    for (let i = k + 1; i < m; i++) {
+      const a = c[i] - sc * x[i];
+      c[i] = a;
+      qc += a * a;
+    }
+  }
+  norms[j] = qc > PLAIN_LOW && qc < PLAIN_HIGH ? qc : sumSquares(c, k + 1);
+  if (d) norms[j + 1] = qd > PLAIN_LOW && qd < PLAIN_HIGH ? qd : sumSquares(d, k + 1);
 }
 
 /** y := Q' y (y has length m), in place. */

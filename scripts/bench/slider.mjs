@@ -22,6 +22,9 @@ async function openRegression(browser, base) {
   await houses.getByLabel('Upload CSV').setInputFiles({ name: 'synthetic.csv', mimeType: 'text/csv', buffer: Buffer.from(syntheticCsv(1000)) });
   await houses.getByText('1000 rows × 2 columns').waitFor();
   await page.getByRole('region', { name: 'Regression rooms' }).locator('.js-plotly-plot').waitFor();
+  // The upload also retrains the lesson's gradient-descent cell: wait until no cell runs,
+  // so the moves are not timed against training in the background.
+  await page.waitForFunction(() => !document.querySelector('[data-status="running"], [data-status="queued"]'), null, { polling: 100 });
   await page.waitForTimeout(500);
   return page;
 }

@@ -1,5 +1,5 @@
 import { curveTrace, residualSegments, sumSquaredErrors, type Predict } from './curve';
-import { axis, baseLayout, cornerNote } from './layout';
+import { axis, baseLayout } from './layout';
 import { capitalise, extent, formatNumber, padded, plural } from './numbers';
 import { pointsTrace } from './points';
 import { COLOURS } from './theme';
@@ -50,10 +50,9 @@ export function fitFigure(input: FitInput): Figure {
   const sseText = `SSE = ${formatNumber(sse)}`;
   return {
     data,
-    layout: baseLayout(
-      { title: input.title ?? `${yName} against ${xName}: ${sseText}`, x: axis(xName), y: axis(yName) },
-      { annotations: [cornerNote(sseText)] },
-    ),
+    // The SSE is in the title only: a slider that refits redraws the title cheaply,
+    // while plotly redraws the whole plot for any change of an annotation.
+    layout: baseLayout({ title: input.title ?? `${yName} against ${xName}: ${sseText}`, x: axis(xName), y: axis(yName) }),
     description: `${capitalise(curveName)} of ${yName} on ${xName} over ${plural(n, 'point')}, sum of squared errors ${formatNumber(sse)}`,
   };
 }

@@ -1,6 +1,6 @@
 // Shared figure scaffolding: the base layout, axes, lines and the scatter/scattergl switch.
 import { COLOURS, FONT, MARGIN } from './theme';
-import type { AnnotationSpec, AxisSpec, LayoutSpec, ShapeSpec, TraceType } from './types';
+import type { AxisSpec, LayoutSpec, ShapeSpec, TraceType } from './types';
 
 /** Above this many points a scatter is drawn with WebGL (scattergl) instead of SVG. */
 export const SCATTERGL_THRESHOLD = 10_000;
@@ -59,11 +59,6 @@ export function lineShape(
     yref: refs.yref ?? 'y',
     line: { color: style.color, width: style.width ?? 1.5, dash: style.dash ?? 'solid' },
   };
-}
-
-/** A note in the top-left corner of the plot area (e.g. "SSE = 12.3"). */
-export function cornerNote(text: string): AnnotationSpec {
-  return { text, xref: 'paper', yref: 'paper', x: 0.01, y: 0.99, xanchor: 'left', yanchor: 'top', showarrow: false, bgcolor: 'rgba(255,255,255,0.8)' };
 }
 
 /** A hover template that names both axes and the row the point came from (row index in customdata). */

@@ -122,3 +122,12 @@ describe('coefficientsFigure', () => {
     expect(figure.data[0].hovertext).toEqual(['9.1 (95% CI 8.12 to 10.08)', '-0.5 (95% CI -0.99 to -0.01)']);
   });
 });
+
+describe('fitFigure with a fixed legend name', () => {
+  it('keeps the legend name and puts the curve name in the title', () => {
+    const figure = fitFigure({ x, y, predict: polynomial(line), xName: 'x', yName: 'y', samples: 5, curveName: 'degree 1 fit', legendName: 'fit' });
+    expect(figure.data.find((t) => t.mode === 'lines' && t.name !== 'residuals')!.name).toBe('fit');
+    expect(figure.layout.title!.text).toBe('y against x, degree 1 fit: SSE = 2.4');
+    expect(figure.description).toMatch(/^Degree 1 fit of y on x/);
+  });
+});

@@ -78,6 +78,17 @@ document.getElementById('plot')!.addEventListener('fitbook:drawn', (e) => {
     props.figure = fitEnding(slope, intercept);
     flushSync();
   },
+  /** Mounts `count` more plots, each a scatter of `points` points, in divs of class "many". */
+  mountMany(count: number, points: number) {
+    for (let k = 0; k < count; k += 1) {
+      const target = document.createElement('div');
+      target.className = 'many';
+      document.body.append(target);
+      const x = Float64Array.from({ length: points }, (_, i) => Math.sin(i * 0.7 + k) * i);
+      const y = Float64Array.from({ length: points }, (_, i) => Math.cos(i * 0.3) * i);
+      mount(Plot, { target, props: { figure: scatterFigure({ x, y, xName: 'x', yName: 'y' }), label: `Scatter ${k + 1}` } });
+    }
+  },
   /** Draws the same fit figure afresh (one full draw) in a second plot, #reference, to compare with. */
   drawReference(slope: number, intercept: number) {
     const target = document.createElement('div');

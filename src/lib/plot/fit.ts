@@ -2,6 +2,7 @@ import { curveTrace, residualSegments, sumSquaredErrors, type Predict } from './
 import { axis, baseLayout } from './layout';
 import { capitalise, extent, formatNumber, padded, plural } from './numbers';
 import { pointsTrace } from './points';
+import { sampleRows } from './sample';
 import { COLOURS } from './theme';
 import type { Figure } from './types';
 
@@ -38,9 +39,11 @@ export function fitFigure(input: FitInput): Figure {
   const n = x.length;
   const sse = sumSquaredErrors(x, y, predict);
   const curveName = input.curveName ?? 'fit';
+  // A large table is drawn sampled; the SSE and the curve's extent still use every row.
+  const rows = sampleRows(n, [x, y]);
   const data = [
-    ...(input.residuals === false ? [] : [residualSegments(x, y, predict)]),
-    pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName }),
+    ...(input.residuals === false ? [] : [residualSegments(x, y, predict, {}, rows)]),
+    pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName, rows }),
     curveTrace(predict, padded(extent(x), 0.03), { name: input.legendName ?? curveName, samples: input.samples, xName, yName }),
   ];
   if (input.compare) {
@@ -60,5 +63,6 @@ export function fitFigure(input: FitInput): Figure {
     // while plotly redraws the whole plot for any change of an annotation.
     layout: baseLayout({ title: input.title ?? `${yName} against ${xName}${input.legendName ? `, ${curveName}` : ''}: ${sseText}`, x: axis(xName), y: axis(yName) }),
     description: `${capitalise(curveName)} of ${yName} on ${xName} over ${plural(n, 'point')}, sum of squared errors ${formatNumber(sse)}`,
+    ...(rows && { shown: { points: rows.length, of: n } }),
   };
 }

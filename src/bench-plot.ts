@@ -39,12 +39,12 @@ async function main() {
         const next = figureFor(move);
         return {
           redraw: async () => {
+            await Plotly.relayout!(el, { 'title.text': next.layout.title!.text });
             await Plotly.animate!(
               el,
               { data: changed.map((i) => ({ y: next.data[i].y })), traces: changed },
               { mode: 'immediate', transition: { duration: 0 }, frame: { duration: 0, redraw: false } },
             );
-            await Plotly.relayout!(el, { 'title.text': next.layout.title!.text });
           },
           react: () => Plotly.react(el, next.data, { ...next.layout, datarevision: ++revision }, PLOT_CONFIG),
         };

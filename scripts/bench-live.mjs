@@ -6,7 +6,7 @@
 // Chromium; medians and ratios are printed. The preview server runs in its own process
 // group and is stopped, with all its children, however the script ends.
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
-// --csv-rows N (1,000,000; 0 skips the CSV part), --only first-plot|slider|csv (one part).
+// --csv-rows N (1,000,000; 0 skips the CSV part), --port N (4175, or FITBOOK_BENCH_PORT), --only first-plot|slider|csv.
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -14,17 +14,18 @@ import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
 import { csvIntake } from './bench/csv.mjs';
 
-const PORT = Number(process.env.FITBOOK_BENCH_PORT ?? 4175);
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+const PORT = option('port', Number(process.env.FITBOOK_BENCH_PORT ?? 4175));
+// --only first-plot|slider|csv runs one part (default: all).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const part = (name) => !only || only === name;
 const rounds = option('rounds', 3);
 const moves = option('moves', 10);
 const csvRows = option('csv-rows', 1_000_000);
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-const runs = (part) => only === null || only === part;
 const stats = { interleave, median, ms, report };
 
 const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
@@ -35,12 +36,12 @@ try {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   console.log(`\nLive benchmark in ${browser.version()} (headless), ${rounds} interleaved rounds\n`);
-  if (runs('first-plot')) {
+  if (part('first-plot')) {
     await firstPlot(browser, server.base, rounds, stats);
     console.log();
   }
-  if (runs('slider')) await slider(browser, server.base, rounds, moves, stats);
-  if (csvRows > 0 && runs('csv')) {
+  if (part('slider')) await slider(browser, server.base, rounds, moves, stats);
+  if (csvRows > 0 && part('csv')) {
     console.log();
     await csvIntake(browser, server.base, rounds, csvRows, stats);
   }

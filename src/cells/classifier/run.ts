@@ -65,6 +65,7 @@ export function specOf(options: ClassifierOptions): ClassifierSpec {
     alpha: valueOf(options.alpha),
     classWeight: options.classWeight,
     multinomial: options.multinomial,
+    ...(options.resample && options.resample !== 'none' ? { resample: options.resample, seed: options.seed ?? 0 } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, labelTarget } from '../shared/design';
 import { penaltyOf } from '../shared/penalty';
+import { takeRows } from '../../lib/data/table';
+import { classCounts, resampleRows, type ResampleMode } from '../../lib/validation/resample';
 
 export interface ClassifierSpec {
   target: string;
@@ -22,6 +24,9 @@ export interface ClassifierSpec {
   classWeight: 'none' | 'balanced';
   /** undefined: sigmoid for two classes, softmax for more. */
   multinomial?: boolean;
+  /** Random over/under-sampling of the rows the model is fitted on (never of the rows it is judged on). */
+  resample?: ResampleMode;
+  seed?: number;
 }
 
 /** More distinct labels than this is almost surely a numeric target meant for regression. */
@@ -49,7 +54,20 @@ function modelOptions(spec: ClassifierSpec) {
   };
 }
 
-export function fitClassifierSpec(spec: ClassifierSpec, table: Table): LogisticFit {
+/** The rows a model is fitted on: the training table, resampled when the spec says so. */
+export function fittedRows(spec: ClassifierSpec, table: Table): Table {
+  if (!spec.resample || spec.resample === 'none') return table;
+  return takeRows(table, resampleRows(labelsOf(table, spec.target), spec.resample, spec.seed ?? 0));
+}
+
+/** Rows per class the model is fitted on, after resampling (for the cell to say what resampling did). */
+export function fittedClassCounts(spec: ClassifierSpec, table: Table): { label: Label; count: number }[] {
+  const labels = labelsOf(table, spec.target);
+  return classCounts(labels, resampleRows(labels, spec.resample ?? 'none', spec.seed ?? 0));
+}
+
+export function fitClassifierSpec(spec: ClassifierSpec, training: Table): LogisticFit {
+  const table = fittedRows(spec, training);
   return fitLogistic(featureMatrix(table, spec.features), labelsOf(table, spec.target), modelOptions(spec));
 }
 
@@ -65,7 +83,8 @@ export async function fitClassifierSpecGD(
   validation?: Table,
 ): Promise<LogisticGdFit> {
   const { fitLogisticGD } = await import('../../lib/ml/gd/logistic-gd');
-  return fitLogisticGD(featureMatrix(table, spec.features), labelsOf(table, spec.target), {
+  const rows = fittedRows(spec, table);
+  return fitLogisticGD(featureMatrix(rows, spec.features), labelsOf(rows, spec.target), {
     ...modelOptions(spec),
     classes,
     validation: validation && { X: featureMatrix(validation, spec.features), labels: labelTarget(validation, spec.target) },

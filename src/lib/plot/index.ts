@@ -23,3 +23,4 @@ export { residualsFigure, predictedActualFigure, type ResidualsInput, type Predi
 export { confusionMatrixFigure, type ConfusionInput } from './confusion';
 export { rocFigure, type RocInput } from './roc';
 export { precisionRecallFigure, type PrecisionRecallInput } from './precision-recall';
+export { costFigure, type CostInput } from './cost';

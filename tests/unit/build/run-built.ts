@@ -31,7 +31,7 @@ import type { ZodObject, ZodRawShape } from 'zod';
 import { runContext } from '../cells/context';
 
 type Run = (ctx: ReturnType<typeof runContext>) => unknown;
-const kinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Run; links: string[] }> = {
+export const kinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Run; links: string[] }> = {
   prepare: { schema: prepareSchema, run: runPrepare as Run, links: ['input'] },
   split: { schema: splitSchema, run: runSplit as Run, links: ['input'] },
   regression: { schema: regressionSchema, run: runRegressionCell as Run, links: ['input'] },

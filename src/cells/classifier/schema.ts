@@ -12,6 +12,8 @@ export const classifierSchema = z
     /** Rows with a gap in the target or a feature: 'ask' says which columns and offers a fix; 'drop' fits without them (counted). */
     missing: z.enum(['ask', 'drop']).meta({ label: 'Rows with missing values' }).default('ask'),
     intercept: z.boolean().default(true),
+    /** Polynomial and interaction terms of the features up to this total degree (as scikit-learn's PolynomialFeatures). */
+    degree: tunable(z.number().int().min(1).max(12)).meta({ label: 'Polynomial degree', range: { min: 1, max: 10 } }).default(1),
     penalty: z.enum(['none', 'l2', 'l1']).meta({ label: 'Penalty' }).default('none'),
     /**
      * Penalty strength λ in the objective (1/n)·Σ log loss + (λ/2)‖w‖² (l2) or + λ‖w‖₁ (l1);

@@ -1,11 +1,12 @@
 // Runs a shipped notebook's cells in Node, in order, through each kind's own
 // schema and run function (as the app's runtime would), so a lesson's test
 // can check the numbers its default state shows. Dataset cells read their
-// shipped CSV from disk; kinds with nothing to compute (table) are skipped.
+// shipped CSV from disk (generated ones run the cell); kinds with nothing to compute (table) are skipped.
 import { readFileSync } from 'node:fs';
 import { parseNotebook, schemasOf } from '../../../src/lib/notebook/format';
 import type { CellBlock } from '../../../src/lib/notebook/model';
-import { datasetSchema } from '../../../src/cells/dataset/schema';
+import { datasetSchema, GENERATED } from '../../../src/cells/dataset/schema';
+import { runDataset } from '../../../src/cells/dataset/run';
 import { tableSchema } from '../../../src/cells/table/schema';
 import { runContext } from '../cells/context';
 import { kinds, readTable } from '../build/run-built';
@@ -27,7 +28,9 @@ export async function runNotebook(path: string): Promise<NotebookRun> {
     try {
       if (cell.errors.length) throw new Error(cell.errors.map((e) => `line ${e.line}: ${e.message}`).join('; '));
       if (cell.kind === 'dataset') {
-        outputs[cell.id] = { table: readTable(String(cell.options.source)) };
+        const options = datasetSchema.parse(cell.options);
+        // Generated points come from the cell's own run; a shipped CSV is read from disk.
+        outputs[cell.id] = options.source === GENERATED ? await runDataset(runContext(options)) : { table: readTable(String(options.source)) };
         continue;
       }
       const kind = kinds[cell.kind];

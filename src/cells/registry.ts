@@ -11,7 +11,8 @@ import { evaluateCell } from './evaluate';
 import { crossvalCell } from './crossval';
 import { sweepCell } from './sweep';
 import { baselineCell } from './baseline';
+import { bootstrapCell } from './bootstrap';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

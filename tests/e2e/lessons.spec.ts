@@ -44,3 +44,18 @@ test('non-linear boundaries: the generated moons follow their controls, and the 
   await expect(curve.getByRole('img', { name: /with the decision boundary at p = 0.5/ })).toBeVisible();
   await noErrors(page, 'non-linear');
 });
+
+test('correlated features: both bootstrap cells show their spread table and strip plot; more resamples re-run', async ({ page }) => {
+  await openNotebook(page, 'Correlated features');
+  await noErrors(page, 'correlated');
+  for (const id of ['ols-spread', 'ridge-spread']) {
+    const spread = cell(page, 'Bootstrap', id);
+    await expect(spread.getByRole('table', { name: 'Coefficient spread' }).getByRole('rowheader', { name: 'TAX', exact: true })).toBeVisible();
+    await expect(spread.getByRole('img', { name: /Coefficients over 200 bootstrap resamples/ })).toBeVisible();
+  }
+  const ols = cell(page, 'Bootstrap', 'ols-spread');
+  await ols.getByRole('slider', { name: 'Resamples' }).fill('100');
+  await settled(page);
+  await expect(ols.getByRole('img', { name: /Coefficients over 100 bootstrap resamples/ })).toBeVisible();
+  await noErrors(page, 'correlated');
+});

@@ -24,3 +24,4 @@ export { confusionMatrixFigure, type ConfusionInput } from './confusion';
 export { rocFigure, type RocInput } from './roc';
 export { precisionRecallFigure, type PrecisionRecallInput } from './precision-recall';
 export { costFigure, type CostInput } from './cost';
+export { bootstrapFigure, type BootstrapInput } from './bootstrap';

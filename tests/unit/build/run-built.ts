@@ -27,6 +27,8 @@ import { runSweep } from '../../../src/cells/sweep/run';
 import { sweepSchema } from '../../../src/cells/sweep/schema';
 import { runPlot } from '../../../src/cells/plot/run';
 import { plotSchema } from '../../../src/cells/plot/schema';
+import { runBootstrap } from '../../../src/cells/bootstrap/run';
+import { bootstrapSchema } from '../../../src/cells/bootstrap/schema';
 import type { ZodObject, ZodRawShape } from 'zod';
 import { runContext } from '../cells/context';
 
@@ -41,6 +43,7 @@ export const kinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Run; l
   crossval: { schema: crossvalSchema, run: runCrossval as Run, links: ['model', 'input'] },
   sweep: { schema: sweepSchema, run: runSweep as Run, links: ['model', 'input'] },
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },
+  bootstrap: { schema: bootstrapSchema, run: runBootstrap as Run, links: ['model'] },
 };
 
 export function readTable(path: string): Table {

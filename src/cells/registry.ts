@@ -12,7 +12,8 @@ import { crossvalCell } from './crossval';
 import { sweepCell } from './sweep';
 import { baselineCell } from './baseline';
 import { bootstrapCell } from './bootstrap';
+import { imputationCell } from './imputation';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell, imputationCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

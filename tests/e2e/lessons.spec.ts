@@ -59,3 +59,14 @@ test('correlated features: both bootstrap cells show their spread table and stri
   await expect(ols.getByRole('img', { name: /Coefficients over 100 bootstrap resamples/ })).toBeVisible();
   await noErrors(page, 'correlated');
 });
+
+test('missing-value strategies: one table row per strategy, and the bar chart', async ({ page }) => {
+  await openNotebook(page, 'Which missing-value strategy?');
+  await noErrors(page, 'missing');
+  const strategies = cell(page, 'Missing values compared', 'strategies');
+  const table = strategies.getByRole('table', { name: 'Missing-value strategies' });
+  for (const label of ['Drop rows with gaps', 'Fill with the mean', 'Fill with the median', 'Mean + indicator columns', 'Median + indicator columns']) {
+    await expect(table.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
+  }
+  await expect(strategies.getByRole('img', { name: /Test RMSE by missing-value strategy/ })).toBeVisible();
+});

@@ -25,3 +25,4 @@ export { rocFigure, type RocInput } from './roc';
 export { precisionRecallFigure, type PrecisionRecallInput } from './precision-recall';
 export { costFigure, type CostInput } from './cost';
 export { bootstrapFigure, type BootstrapInput } from './bootstrap';
+export { strategiesFigure, type StrategiesInput } from './strategies';

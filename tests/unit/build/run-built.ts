@@ -29,6 +29,8 @@ import { runPlot } from '../../../src/cells/plot/run';
 import { plotSchema } from '../../../src/cells/plot/schema';
 import { runBootstrap } from '../../../src/cells/bootstrap/run';
 import { bootstrapSchema } from '../../../src/cells/bootstrap/schema';
+import { runImputation } from '../../../src/cells/imputation/run';
+import { imputationSchema } from '../../../src/cells/imputation/schema';
 import type { ZodObject, ZodRawShape } from 'zod';
 import { runContext } from '../cells/context';
 
@@ -44,6 +46,7 @@ export const kinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Run; l
   sweep: { schema: sweepSchema, run: runSweep as Run, links: ['model', 'input'] },
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },
   bootstrap: { schema: bootstrapSchema, run: runBootstrap as Run, links: ['model'] },
+  imputation: { schema: imputationSchema, run: runImputation as Run, links: ['input'] },
 };
 
 export function readTable(path: string): Table {

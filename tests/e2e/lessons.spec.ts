@@ -70,3 +70,13 @@ test('missing-value strategies: one table row per strategy, and the bar chart', 
   }
   await expect(strategies.getByRole('img', { name: /Test RMSE by missing-value strategy/ })).toBeVisible();
 });
+
+test('exploring Boston: the correlation plot ranks LSTAT first, and its target can be changed', async ({ page }) => {
+  await openNotebook(page, 'Exploring Boston');
+  await noErrors(page, 'boston');
+  const plot = cell(page, 'Plot', 'with-target');
+  await expect(plot.getByRole('img', { name: /Correlation with MEDV for 12 columns; the strongest is LSTAT/ })).toBeVisible();
+  await plot.getByRole('combobox', { name: /^Target/ }).selectOption('RM');
+  await settled(page);
+  await expect(plot.getByRole('img', { name: /Correlation with RM for 12 columns/ })).toBeVisible();
+});

@@ -26,3 +26,4 @@ export { precisionRecallFigure, type PrecisionRecallInput } from './precision-re
 export { costFigure, type CostInput } from './cost';
 export { bootstrapFigure, type BootstrapInput } from './bootstrap';
 export { strategiesFigure, type StrategiesInput } from './strategies';
+export { correlationFigure, type CorrelationInput } from './correlation';

@@ -13,7 +13,9 @@ import { sweepCell } from './sweep';
 import { baselineCell } from './baseline';
 import { bootstrapCell } from './bootstrap';
 import { imputationCell } from './imputation';
+import { kmeansCell } from './kmeans';
+import { streamCell } from './stream';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell, imputationCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell, imputationCell, kmeansCell, streamCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

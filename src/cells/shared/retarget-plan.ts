@@ -14,6 +14,7 @@ import { columnOptions as crossvalColumns } from '../crossval/columns';
 import { columnOptions as prepareColumns } from '../prepare/columns';
 import { columnOptions as plotColumns } from '../plot/columns';
 import { columnOptions as tableColumns } from '../table/columns';
+import { columnOptions as kmeansColumns } from '../kmeans/columns';
 
 /** Kinds whose options name columns (the others name none). */
 export const kindColumns: Record<string, KindColumns> = {
@@ -24,6 +25,7 @@ export const kindColumns: Record<string, KindColumns> = {
   prepare: prepareColumns,
   plot: plotColumns,
   table: tableColumns,
+  kmeans: kmeansColumns,
 };
 
 type Cell = Pick<CellBlock, 'id' | 'kind' | 'options'>;

@@ -10,7 +10,11 @@ import type { BootstrapOutput } from '../../../src/cells/bootstrap/run';
 import { getColumn, type NumericColumn } from '../../../src/lib/data/table';
 import { bootstrapSamples, bootstrapSpread } from '../../../src/lib/validation/bootstrap';
 import { noPythonReason, python, runPythonScript } from '../../python-reference';
-import { runNotebook, type NotebookRun } from './run-notebook';
+import { readNotebook, runNotebook } from './run-notebook';
+import { cellsOf } from '../../../src/lib/notebook/model';
+import type { CellResults } from '../run-cells';
+
+const PATH = 'notebooks/correlated-features.md';
 
 if (!python) console.log(`Skipping the numpy checks of the correlated-features notebook: ${noPythonReason}.`);
 
@@ -40,9 +44,9 @@ describe('bootstrap resamples', () => {
 });
 
 describe('the correlated-features notebook', () => {
-  let run: NotebookRun;
+  let run: CellResults;
   beforeAll(async () => {
-    run = await runNotebook('notebooks/correlated-features.md');
+    run = await runNotebook(PATH);
   });
   const spread = (id: string) => run.outputs[id] as BootstrapOutput;
   const sdOf = (id: string, name: string) => spread(id).terms.find((t) => t.name === name)!.sd;
@@ -64,7 +68,7 @@ describe('the correlated-features notebook', () => {
       const ridge = run.outputs.ridge as RegressionOutput;
       const train = ols.parts.train;
       const column = (name: string) => Array.from((getColumn(train, name) as NumericColumn).values);
-      const options = run.cells.find((c) => c.id === 'ols-spread')!.options as { resamples: { value: number }; seed: number };
+      const options = cellsOf(readNotebook(PATH)).find((c) => c.id === 'ols-spread')!.options as { resamples: { value: number }; seed: number };
       const samples = bootstrapSamples(train.rowCount, options.resamples.value, options.seed);
       const dir = mkdtempSync(join(tmpdir(), 'fitbook-bootstrap-'));
       writeFileSync(

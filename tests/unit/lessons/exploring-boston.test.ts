@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlotOutput } from '../../../src/cells/plot/run';
 import { noPythonReason, python, runPythonScript } from '../../python-reference';
-import { runNotebook, type NotebookRun } from './run-notebook';
+import { runNotebook } from './run-notebook';
+import type { CellResults } from '../run-cells';
 
 if (!python) console.log(`Skipping the numpy checks of the Boston notebook: ${noPythonReason}.`);
 
 describe('the Exploring Boston notebook', () => {
-  let run: NotebookRun;
+  let run: CellResults;
   beforeAll(async () => {
     run = await runNotebook('notebooks/exploring-boston.md');
   });

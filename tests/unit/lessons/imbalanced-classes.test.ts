@@ -14,11 +14,12 @@ import { fittedRows } from '../../../src/cells/classifier/spec';
 import { labelTarget } from '../../../src/cells/shared/design';
 import { resampleRows } from '../../../src/lib/validation/resample';
 import { noPythonReason, python, runPythonScript } from '../../python-reference';
-import { runNotebook, type NotebookRun } from './run-notebook';
+import { runNotebook } from './run-notebook';
+import type { CellResults } from '../run-cells';
 
 if (!python) console.log(`Skipping the scikit-learn checks of the fraud notebook: ${noPythonReason}.`);
 
-let run: NotebookRun;
+let run: CellResults;
 beforeAll(async () => {
   run = await runNotebook('notebooks/imbalanced-classes.md');
 });

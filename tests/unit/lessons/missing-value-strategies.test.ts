@@ -8,14 +8,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SplitCellOutput } from '../../../src/cells/split/run';
 import type { ImputationOutput } from '../../../src/cells/imputation/run';
 import { noPythonReason, python, runPythonScript } from '../../python-reference';
-import { runNotebook, type NotebookRun } from './run-notebook';
+import { readNotebook, runNotebook } from './run-notebook';
+import { cellsOf } from '../../../src/lib/notebook/model';
+import type { CellResults } from '../run-cells';
+
+const PATH = 'notebooks/missing-value-strategies.md';
 
 if (!python) console.log(`Skipping the scikit-learn checks of the missing-value notebook: ${noPythonReason}.`);
 
 describe('the missing-value strategies notebook', () => {
-  let run: NotebookRun;
+  let run: CellResults;
   beforeAll(async () => {
-    run = await runNotebook('notebooks/missing-value-strategies.md');
+    run = await runNotebook(PATH);
   });
   const result = () => run.outputs.strategies as ImputationOutput;
   const score = (strategy: string) => result().scores.find((s) => s.strategy === strategy)!;
@@ -36,7 +40,7 @@ describe('the missing-value strategies notebook', () => {
   describe.skipIf(!python)('against scikit-learn on the same split', () => {
     it('gives the same row counts, coefficients and errors for every strategy', () => {
       const split = run.outputs.holdout as SplitCellOutput;
-      const cell = run.cells.find((c) => c.id === 'strategies')!.options as { target: string; features: string[] };
+      const cell = cellsOf(readNotebook(PATH)).find((c) => c.id === 'strategies')!.options as { target: string; features: string[] };
       const dir = mkdtempSync(join(tmpdir(), 'fitbook-missing-'));
       writeFileSync(
         join(dir, 'input.json'),

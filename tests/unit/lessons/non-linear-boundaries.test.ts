@@ -11,7 +11,8 @@ import { generateDataset, SHAPE_NAMES } from '../../../src/lib/data/generate';
 import { getColumn, type NumericColumn, type StringColumn } from '../../../src/lib/data/table';
 import { polynomialFeatureNames, polynomialFeatures } from '../../../src/lib/ml/polynomial-features';
 import { noPythonReason, python, runPythonScript } from '../../python-reference';
-import { runNotebook, type NotebookRun } from './run-notebook';
+import { runNotebook } from './run-notebook';
+import type { CellResults } from '../run-cells';
 
 if (!python) console.log(`Skipping the scikit-learn checks of the non-linear notebook: ${noPythonReason}.`);
 
@@ -52,7 +53,7 @@ describe('generated shapes', () => {
 });
 
 describe('the non-linear boundaries notebook', () => {
-  let run: NotebookRun;
+  let run: CellResults;
   beforeAll(async () => {
     run = await runNotebook('notebooks/non-linear-boundaries.md');
   });

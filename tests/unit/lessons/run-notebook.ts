@@ -1,46 +1,48 @@
-// Runs a shipped notebook's cells in Node, in order, through each kind's own
-// schema and run function (as the app's runtime would), so a lesson's test
-// can check the numbers its default state shows. Dataset cells read their
-// shipped CSV from disk (generated ones run the cell); kinds with nothing to compute (table) are skipped.
+// Runs a shipped notebook (notebooks/*.md) in Node with its default options:
+// dataset cells read their shipped CSV from the repository (generated ones
+// run the cell), every other cell
+// runs through its kind's schema and run function (tests/unit/run-cells.ts).
 import { readFileSync } from 'node:fs';
-import { parseNotebook, schemasOf } from '../../../src/lib/notebook/format';
-import type { CellBlock } from '../../../src/lib/notebook/model';
-import { datasetSchema, GENERATED } from '../../../src/cells/dataset/schema';
+import { readCsvText } from '../../../src/lib/data/csv/read';
+import { summarise } from '../../../src/lib/data/summary';
+import { datasetSchema, delimiterNames, GENERATED } from '../../../src/cells/dataset/schema';
 import { runDataset } from '../../../src/cells/dataset/run';
-import { tableSchema } from '../../../src/cells/table/schema';
 import { runContext } from '../cells/context';
-import { kinds, readTable } from '../build/run-built';
+import { parseNotebook, schemasOf, type OptionSchemas } from '../../../src/lib/notebook/format';
+import { cellsOf, type Notebook } from '../../../src/lib/notebook/model';
+import { nodeKinds, runCells, type CellResults } from '../run-cells';
 
-export interface NotebookRun {
-  outputs: Record<string, unknown>;
-  /** Cells whose options did not parse or whose run threw, with the message. */
-  errors: Record<string, string>;
-  cells: CellBlock[];
+const schemas: OptionSchemas = { ...schemasOf(nodeKinds), ...schemasOf({ dataset: { schema: datasetSchema } }) };
+
+/** The notebook as the app parses it; format errors fail loudly. */
+export function readNotebook(path: string): Notebook {
+  const notebook = parseNotebook(readFileSync(path, 'utf8'), schemas);
+  const problems = [...notebook.errors, ...cellsOf(notebook).flatMap((c) => c.errors)];
+  if (problems.length > 0) throw new Error(`${path}: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
+  return notebook;
 }
 
-export async function runNotebook(path: string): Promise<NotebookRun> {
-  const schemas = schemasOf({ ...kinds, dataset: { schema: datasetSchema }, table: { schema: tableSchema } });
-  const notebook = parseNotebook(readFileSync(path, 'utf8'), schemas);
-  const cells = notebook.blocks.filter((b): b is CellBlock => b.type === 'cell');
-  const outputs: Record<string, unknown> = {};
-  const errors: Record<string, string> = {};
-  for (const cell of cells) {
-    try {
-      if (cell.errors.length) throw new Error(cell.errors.map((e) => `line ${e.line}: ${e.message}`).join('; '));
-      if (cell.kind === 'dataset') {
-        const options = datasetSchema.parse(cell.options);
-        // Generated points come from the cell's own run; a shipped CSV is read from disk.
-        outputs[cell.id] = options.source === GENERATED ? await runDataset(runContext(options)) : { table: readTable(String(options.source)) };
-        continue;
-      }
-      const kind = kinds[cell.kind];
-      if (!kind) continue;
-      const options = kind.schema.parse(cell.options) as Record<string, unknown>;
-      const inputs = Object.fromEntries(kind.links.filter((k) => typeof options[k] === 'string').map((k) => [options[k] as string, outputs[options[k] as string]]));
-      outputs[cell.id] = await kind.run(runContext(options, inputs));
-    } catch (error) {
-      errors[cell.id] = error instanceof Error ? error.message : String(error);
+/**
+ * Every cell's output (or error) with the notebook's default options; `edit`
+ * may change options first, and `uploads` gives dataset cells an uploaded
+ * file's output instead of their shipped source.
+ */
+export async function runNotebook(path: string, edit?: (notebook: Notebook) => void, uploads: Record<string, unknown> = {}): Promise<CellResults> {
+  const notebook = readNotebook(path);
+  edit?.(notebook);
+  const given: Record<string, unknown> = { ...uploads };
+  for (const cell of cellsOf(notebook).filter((c) => c.kind === 'dataset' && !(c.id in uploads))) {
+    const options = datasetSchema.parse(cell.options);
+    if (!options.source) {
+      given[cell.id] = { waiting: 'Upload a CSV file.' }; // as the app's empty dataset cell
+      continue;
     }
+    if (options.source === GENERATED) {
+      given[cell.id] = await runDataset(runContext(options)); // generated points: the cell's own run, no file
+      continue;
+    }
+    const { table } = readCsvText(readFileSync(options.source), { delimiter: delimiterNames[options.delimiter] });
+    given[cell.id] = { table, summaries: summarise(table) };
   }
-  return { outputs, errors, cells };
+  return runCells(notebook.blocks, given);
 }

@@ -45,10 +45,10 @@ export function costFigure(input: CostInput): Figure {
     },
   ];
   const shapes = input.threshold === undefined ? [] : [lineShape(input.threshold, 0, input.threshold, 1, { color: COLOURS.threshold, dash: 'dash' }, { yref: 'paper' })];
-  const title = `Cost of mistakes by threshold (cheapest ${formatNumber(bestX)}: ${formatNumber(bestY)})`;
+  const title = 'Cost of mistakes by threshold';
   return {
     data,
     layout: baseLayout({ title, x: axis('threshold', { range: [-0.02, 1.02] }), y: axis('total cost') }, { shapes }),
-    description: title,
+    description: `${title}: the cheapest threshold is ${formatNumber(bestX)}, with a total cost of ${formatNumber(bestY)}`,
   };
 }

@@ -19,7 +19,8 @@ export interface StrategiesInput {
  * that uses it.
  */
 export function strategiesFigure(input: StrategiesInput): Figure {
-  const title = `Test ${input.errorName} by missing-value strategy (best: ${input.labels[input.best]}, ${formatNumber(input.test[input.best])})`;
+  const title = `Test ${input.errorName} by missing-value strategy`;
+  const description = `${title}; the lowest is ${input.labels[input.best]} (${formatNumber(input.test[input.best])})`;
   return {
     data: [
       { type: 'bar', name: `train ${input.errorName}`, x: input.labels, y: input.train, marker: { color: COLOURS.train, opacity: 0.45 } },
@@ -28,10 +29,11 @@ export function strategiesFigure(input: StrategiesInput): Figure {
         name: `test ${input.errorName}`,
         x: input.labels,
         y: input.test,
-        marker: { color: input.labels.map((_, i) => (i === input.best ? COLOURS.best : COLOURS.fit)) },
+        // The best strategy's bar gets a thick outline (a colour of its own would confuse the legend).
+        marker: { color: COLOURS.fit, line: { color: COLOURS.best, width: input.labels.map((_, i) => (i === input.best ? 4 : 0)) } },
       },
     ],
     layout: baseLayout({ title, x: axis('strategy', { type: 'category' }), y: axis(input.errorName, { rangemode: 'tozero' }) }, { barmode: 'group' }),
-    description: title,
+    description,
   };
 }

@@ -20,6 +20,15 @@ export const STRATEGY_LABELS: Record<MissingStrategy, string> = {
   'median-indicator': 'Median + indicator columns',
 };
 
+/** Short names, for a chart's axis. */
+export const STRATEGY_SHORT_LABELS: Record<MissingStrategy, string> = {
+  drop: 'drop',
+  mean: 'mean',
+  median: 'median',
+  'mean-indicator': 'mean + ind.',
+  'median-indicator': 'median + ind.',
+};
+
 export interface StrategyScore {
   strategy: MissingStrategy;
   label: string;

@@ -24,6 +24,10 @@ import { runPlot } from '../../src/cells/plot/run';
 import { plotSchema } from '../../src/cells/plot/schema';
 import { runTable } from '../../src/cells/table/run';
 import { tableSchema } from '../../src/cells/table/schema';
+import { runBootstrap } from '../../src/cells/bootstrap/run';
+import { bootstrapSchema } from '../../src/cells/bootstrap/schema';
+import { runImputation } from '../../src/cells/imputation/run';
+import { imputationSchema } from '../../src/cells/imputation/schema';
 import { runKMeans } from '../../src/cells/kmeans/run';
 import { kmeansSchema } from '../../src/cells/kmeans/schema';
 import { runStream } from '../../src/cells/stream/run';
@@ -52,6 +56,8 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   crossval: { schema: crossvalSchema, run: runCrossval as Run, links: ['model', 'input'] },
   sweep: { schema: sweepSchema, run: runSweep as Run, links: ['model', 'input'] },
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },
+  bootstrap: { schema: bootstrapSchema, run: runBootstrap as Run, links: ['model'] },
+  imputation: { schema: imputationSchema, run: runImputation as Run, links: ['input'] },
   kmeans: { schema: kmeansSchema, run: runKMeans as Run, links: ['input'] },
   stream: { schema: streamSchema, run: runStream as Run, links: [] },
   sql: { schema: sqlSchema, run: runSql as Run, links: ['tables'] },

@@ -66,6 +66,8 @@ export function specOf(options: ClassifierOptions): ClassifierSpec {
     alpha: valueOf(options.alpha),
     classWeight: options.classWeight,
     multinomial: options.multinomial,
+    ...(options.resample && options.resample !== 'none' ? { resample: options.resample, seed: options.seed ?? 0 } : {}),
+    ...(valueOf(options.degree ?? 1) > 1 ? { degree: valueOf(options.degree!) } : {}),
   };
 }
 
@@ -168,7 +170,7 @@ export function classifierFitter(spec: ClassifierSpec, threshold: number): Model
     task: 'classification',
     errorMetric: 'Log loss',
     fit(table, overrides = {}) {
-      const changed = { ...spec, ...pick(overrides, ['alpha']) };
+      const changed = { ...spec, ...pick(overrides, ['alpha', 'degree']) };
       const fit = fitClassifierSpec(changed, table);
       return {
         score: (part) => scoreRecord(judge(scoreClassifier(fit, changed, part), fit.model.classes, threshold).metrics),

@@ -1,10 +1,13 @@
 // Runs a shipped notebook (notebooks/*.md) in Node with its default options:
-// dataset cells read their shipped CSV from the repository, every other cell
+// dataset cells read their shipped CSV from the repository (generated ones
+// run the cell), every other cell
 // runs through its kind's schema and run function (tests/unit/run-cells.ts).
 import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../../src/lib/data/csv/read';
 import { summarise } from '../../../src/lib/data/summary';
-import { datasetSchema, delimiterNames } from '../../../src/cells/dataset/schema';
+import { datasetSchema, delimiterNames, GENERATED } from '../../../src/cells/dataset/schema';
+import { runDataset } from '../../../src/cells/dataset/run';
+import { runContext } from '../cells/context';
 import { parseNotebook, schemasOf, type OptionSchemas } from '../../../src/lib/notebook/format';
 import { cellsOf, type Notebook } from '../../../src/lib/notebook/model';
 import { nodeKinds, runCells, type CellResults } from '../run-cells';
@@ -32,6 +35,10 @@ export async function runNotebook(path: string, edit?: (notebook: Notebook) => v
     const options = datasetSchema.parse(cell.options);
     if (!options.source) {
       given[cell.id] = { waiting: 'Upload a CSV file.' }; // as the app's empty dataset cell
+      continue;
+    }
+    if (options.source === GENERATED) {
+      given[cell.id] = await runDataset(runContext(options)); // generated points: the cell's own run, no file
       continue;
     }
     const { table } = readCsvText(readFileSync(options.source), { delimiter: delimiterNames[options.delimiter] });

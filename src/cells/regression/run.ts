@@ -17,6 +17,7 @@ import { pick } from '../shared/pick';
 import type { RegressionOptions } from './schema';
 import { fitRegressionSpec, fitRegressionSpecGD, predictRegression, type RegressionSpec } from './spec';
 import { trainingOptions, type SolverOptions, type TrainingProgress } from '../shared/training';
+import { runEngineTask } from '../engine/run-task';
 
 export interface PartPredictions {
   actual: Float64Array;
@@ -56,19 +57,30 @@ export function specOf(options: RegressionOptions): RegressionSpec {
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
 export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns> {
-  const exact = runRegression(ctx);
-  if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
+  const ready = regressionInputs(ctx);
+  if ('instead' in ready) return ready.instead;
+  // The exact fit goes through the engine: its worker for large data, this thread for small.
+  const fit = await runEngineTask<LinearFit>('regression.fit', { spec: ready.spec }, { tables: { train: ready.parts.train }, signal: ctx.signal });
+  const exact = regressionOutput(ready, fit);
+  if (ctx.options.solver !== 'gradient-descent') return exact;
   return withGradientDescent(exact, ctx.options, ctx);
 }
 
-/** The exact solution (float64 QR), measured on every part. */
-export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting | GapsInColumns {
+/** The exact solution (float64 QR), measured on every part, computed in this thread. */
+export function runRegression(ctx: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting | GapsInColumns {
+  const ready = regressionInputs(ctx);
+  return 'instead' in ready ? ready.instead : regressionOutput(ready, fitRegressionSpec(ready.spec, ready.parts.train));
+}
+
+type RegressionInputs = { spec: RegressionSpec; parts: DataParts; dropped?: DroppedRows };
+
+function regressionInputs({ options, inputs }: RunContext<RegressionOptions>): RegressionInputs | { instead: ColumnChoice | Waiting | GapsInColumns } {
   const spec = specOf(options);
   const ready = modelParts(inputs, options.input, spec, isNumeric, options.missing);
-  if ('instead' in ready) return ready.instead;
-  const { parts, dropped } = ready;
+  return 'instead' in ready ? ready : { spec, ...ready };
+}
 
-  const fit = fitRegressionSpec(spec, parts.train);
+function regressionOutput({ spec, parts, dropped }: RegressionInputs, fit: LinearFit): RegressionOutput {
   return {
     task: 'regression',
     spec,
@@ -134,6 +146,7 @@ export function regressionFitter(spec: RegressionSpec, solver?: SolverOptions): 
   return {
     task: 'regression',
     errorMetric: 'MSE',
+    recipe: solver ? undefined : { task: 'regression', spec },
     async fit(train, overrides = {}, signal) {
       const changed = { ...spec, ...pick(overrides, ['degree', 'alpha']) };
       const fit = solver

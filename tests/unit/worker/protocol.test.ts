@@ -1,12 +1,10 @@
 // The engine protocol in Node: the client and the host talk over a real
 // MessageChannel (as a page and its worker do), with the same task table
 // run in-process for comparison.
-import { expose } from 'comlink';
-import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Table } from '../../../src/lib/data/table';
-import { createTaskRunner, type TaskRunner, type WorkerLike } from '../../../src/lib/worker/client';
-import { createEngineHost } from '../../../src/lib/worker/host';
+import { createTaskRunner, type TaskRunner } from '../../../src/lib/worker/client';
+import { channelWorker } from './channel';
 import type { TaskTable } from '../../../src/lib/worker/protocol';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -51,28 +49,12 @@ function table(rows: number): Table {
   };
 }
 
-/** A "worker": the host exposed on one end of a MessageChannel; terminate closes it. */
-function channelWorker(started: { count: number; terminated: number }): () => WorkerLike {
-  return () => {
-    const { port1, port2 } = new MessageChannel();
-    expose(createEngineHost(tasks), port2 as unknown as Parameters<typeof expose>[1]);
-    started.count++;
-    const endpoint = port1 as unknown as WorkerLike;
-    endpoint.terminate = () => {
-      started.terminated++;
-      port1.close();
-      port2.close();
-    };
-    return endpoint;
-  };
-}
-
 let runner: TaskRunner | undefined;
 afterEach(() => runner?.dispose());
 
 function workerRunner(extra: Partial<Parameters<typeof createTaskRunner>[0]> = {}) {
   const started = { count: 0, terminated: 0 };
-  runner = createTaskRunner({ tasks, createWorker: channelWorker(started), inlineBelow: 1000, ...extra });
+  runner = createTaskRunner({ tasks, createWorker: channelWorker(tasks, started), inlineBelow: 1000, ...extra });
   return { runner, started };
 }
 

@@ -1,18 +1,23 @@
 // The browser half of `npm run bench`, run against the built app (`npm run build` first):
 //  - navigation → first plot, against a page that only loads plotly and draws one plot;
 //  - slider move → redrawn plot, against a minimal plotly update of the changed trace;
-//  - a 1M × 11 CSV (~96 MB) uploaded through Your data, against pandas.read_csv.
+//  - a 1M × 11 CSV (~96 MB) uploaded through Your data, against pandas.read_csv;
+//  - the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and run
+//    leave-one-out cross-validation in the engine worker, against the same runs in the page.
 // Each fitbook/reference pair runs alternately for --rounds rounds (default 3) in headless
 // Chromium; medians and ratios are printed. The preview server runs in its own process
 // group and is stopped, with all its children, however the script ends.
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
-// --csv-rows N (1,000,000; 0 skips the CSV part).
+// --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
+// --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
+// --only engine (just the engine part).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
 import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
 import { csvIntake } from './bench/csv.mjs';
+import { engineOffMainThread } from './bench/engine.mjs';
 
 const PORT = 4175;
 const args = process.argv.slice(2);
@@ -23,6 +28,11 @@ const option = (name, fallback) => {
 const rounds = option('rounds', 3);
 const moves = option('moves', 10);
 const csvRows = option('csv-rows', 1_000_000);
+const fitRows = option('fit-rows', 1_000_000);
+const looRows = option('loo-rows', 1_000);
+const shareMemory = option('shared', 1) !== 0;
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 const stats = { interleave, median, ms, report };
 
 const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
@@ -33,13 +43,17 @@ try {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   console.log(`\nLive benchmark in ${browser.version()} (headless), ${rounds} interleaved rounds\n`);
-  await firstPlot(browser, server.base, rounds, stats);
-  console.log();
-  await slider(browser, server.base, rounds, moves, stats);
-  if (csvRows > 0) {
+  if (!only) {
+    await firstPlot(browser, server.base, rounds, stats);
     console.log();
-    await csvIntake(browser, server.base, rounds, csvRows, stats);
+    await slider(browser, server.base, rounds, moves, stats);
+    if (csvRows > 0) {
+      console.log();
+      await csvIntake(browser, server.base, rounds, csvRows, stats);
+    }
+    console.log();
   }
+  if (!only || only === 'engine') await engineOffMainThread(browser, server.base, rounds, { fitRows, looRows, shareMemory }, stats);
 } catch (e) {
   console.error(`bench-live failed: ${e instanceof Error ? e.stack : String(e)}`);
   process.exitCode = 1;

@@ -46,6 +46,9 @@ export const engineHarness = {
     engine().run(name, args, { tables, where }),
   stats: () => ({ ...engine().stats }),
   held: () => engine().held(),
+  /** Where the cells' tasks run ('inline': in the page, as before the worker), and whether tables go as shared memory. */
+  tune: (settings: { where?: 'auto' | 'worker' | 'inline'; shareMemory?: boolean }) => engine().tune(settings),
+  crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
   /** Replaces the shared runner's worker (as a crash would): later tasks start a fresh one. */
   dispose: () => engine().dispose(),
 };

@@ -60,6 +60,8 @@ export interface TaskRunner {
   readonly stats: RunnerStats;
   /** Ids of the tables the worker holds now (asks the worker). */
   held(): Promise<number[]>;
+  /** For tests and the benchmark: where calls without their own `where` run, and whether columns go as shared memory. */
+  tune(settings: { where?: 'auto' | 'worker' | 'inline'; shareMemory?: boolean }): void;
   dispose(): void;
 }
 
@@ -87,7 +89,8 @@ interface LiveWorker {
 
 export function createTaskRunner(options: RunnerOptions): TaskRunner {
   const { tasks, createWorker, inlineBelow = INLINE_BELOW, cancelGraceMs = 150, maxTables = 8 } = options;
-  const shareMemory = options.shareMemory ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  let shareMemory = options.shareMemory ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  let placement: 'auto' | 'worker' | 'inline' = 'auto';
   const stats: RunnerStats = { inline: 0, inWorker: 0, workersStarted: 0, tablesSent: 0 };
   const ids = new WeakMap<Table, number>();
   let nextTableId = 1;
@@ -208,7 +211,8 @@ export function createTaskRunner(options: RunnerOptions): TaskRunner {
       const { signal } = opts;
       if (signal?.aborted) return Promise.reject(signal.reason ?? abortError());
       const tables = opts.tables ?? {};
-      const where = opts.where === 'worker' && createWorker ? 'worker' : opts.where === 'inline' ? 'inline' : placeFor(opts.work ?? tableWork(tables));
+      const asked = opts.where ?? placement;
+      const where = asked === 'worker' && createWorker ? 'worker' : asked === 'inline' ? 'inline' : placeFor(opts.work ?? tableWork(tables));
       if (where === 'inline') return runInline<R>(name, args, opts as RunOptions<unknown>);
       return new Promise<R>((resolve, reject) => {
         const job: Job = {
@@ -226,6 +230,10 @@ export function createTaskRunner(options: RunnerOptions): TaskRunner {
         queue.push(job);
         pump();
       });
+    },
+    tune(settings) {
+      placement = settings.where ?? placement;
+      shareMemory = settings.shareMemory ?? shareMemory;
     },
     async held() {
       return live ? live.remote.held() : [];

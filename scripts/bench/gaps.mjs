@@ -15,7 +15,7 @@ export const GAP_MONITOR = `
   window.__gapsStart = () => {
     window.__gaps.on = true;
     window.__gaps.max = 0;
-    window.__gaps.last = 0;
+    window.__gaps.last = performance.now();
     window.__t0 = performance.now();
   };
   window.__gapsStop = () => {

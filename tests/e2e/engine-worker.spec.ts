@@ -34,7 +34,7 @@ test('a large logistic fit runs in the worker: the page keeps drawing frames, an
     };
     counting = false;
     const after = fb.stats();
-    const inPage = (await fb.run('classifier.fit', { spec: out.spec }, { train: table }, 'inline')) as typeof out.fit;
+    const inPage = ((await fb.run('classifier.fit', { spec: out.spec }, { train: table }, 'inline')) as { fit: typeof out.fit }).fit;
     return {
       frames,
       sentToWorker: after.inWorker - before.inWorker,
@@ -59,8 +59,8 @@ test('a table is sent to the worker once: refits with other options reuse it', a
     const coefficients: number[][] = [];
     for (const alpha of [0.1, 1, 10]) {
       const spec = { target: 'y', features: ['x1', 'x2', 'x3', 'x4'], degree: 1, intercept: true, penalty: 'l2', alpha };
-      const fit = (await fb.run('regression.fit', { spec }, { train: table })) as { model: { coefficients: Float64Array } };
-      const inPage = (await fb.run('regression.fit', { spec }, { train: table }, 'inline')) as typeof fit;
+      const { fit } = (await fb.run('regression.fit', { spec }, { train: table })) as { fit: { model: { coefficients: Float64Array } } };
+      const inPage = ((await fb.run('regression.fit', { spec }, { train: table }, 'inline')) as { fit: typeof fit }).fit;
       coefficients.push([...fit.model.coefficients], [...inPage.model.coefficients]);
     }
     const after = fb.stats();
@@ -91,7 +91,7 @@ test('cancelling a fit the worker is busy with: the call rejects at once, a fres
     const first = await outcome;
     const rejectedAfter = performance.now() - abortedAt;
     const next = (await fb.runCell('regression', { input: 'data', target: 'y', features }, { data: { table } })) as { fit: { model: { coefficients: Float64Array } }; spec: unknown };
-    const inPage = (await fb.run('regression.fit', { spec: next.spec }, { train: table }, 'inline')) as typeof next.fit;
+    const inPage = ((await fb.run('regression.fit', { spec: next.spec }, { train: table }, 'inline')) as { fit: typeof next.fit }).fit;
     const after = fb.stats();
     return {
       first,

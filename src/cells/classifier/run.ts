@@ -12,7 +12,7 @@ import { trainingOptions, type TrainingProgress } from '../shared/training';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
-import { featureColumnNames, isGapsInColumns, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
+import { featureColumnNames, isGapsInColumns, knownFeatureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
 import { partsFrom, type DataParts, type PartName } from '../shared/parts';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
@@ -79,9 +79,21 @@ export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
   return recentFit(spec, train) ?? keepFit(spec, train, fitClassifierSpec(spec, train));
 }
 
+/** What the engine's classifier.fit task gives: the exact fit, and the pickers' columns (each a pass over every row). */
+export interface ClassifierFitResult {
+  fit: LogisticFit;
+  numeric: string[];
+  labelColumns: string[];
+}
+
 /** The same through the engine (its worker for large data), kept in the same cache. */
 async function fitOnceInEngine(spec: ClassifierSpec, train: Table, signal: AbortSignal): Promise<LogisticFit> {
-  return recentFit(spec, train) ?? keepFit(spec, train, await runEngineTask<LogisticFit>('classifier.fit', { spec }, { tables: { train }, signal }));
+  const recent = recentFit(spec, train);
+  if (recent) return recent;
+  const { fit, numeric, labelColumns } = await runEngineTask<ClassifierFitResult>('classifier.fit', { spec }, { tables: { train }, signal });
+  knownFeatureColumnNames(train, numeric);
+  labelNamesOf.set(train, labelColumns);
+  return keepFit(spec, train, fit);
 }
 
 function recentFit(spec: ClassifierSpec, train: Table): LogisticFit | undefined {

@@ -5,13 +5,15 @@
 // engine.worker.ts. Nothing here may touch the DOM.
 import { fitAndApplyPipeline, type Pipeline } from '../../lib/data/prepare';
 import type { Task } from '../../lib/worker/protocol';
-import { classifierFitter } from '../classifier/run';
+import { classifierFitter, labelColumnNames, type ClassifierFitResult } from '../classifier/run';
 import { fitClassifierSpec, type ClassifierSpec } from '../classifier/spec';
 import { planMethods } from '../crossval/methods';
 import { validateMethods, type CrossvalProgress, type CrossvalTaskArgs } from '../crossval/validate';
 import type { MethodResult } from '../crossval/run';
 import { referToSource, type PreparedTable } from '../prepare/source-columns';
-import { regressionFitter } from '../regression/run';
+import { measureRegression, regressionFitter, type RegressionFitResult } from '../regression/run';
+import { featureColumnNames } from '../shared/model-inputs';
+import type { DataParts } from '../shared/parts';
 import { fitRegressionSpec, type RegressionSpec } from '../regression/spec';
 import type { FitterRecipe, ModelFitter } from '../shared/model';
 import { sweepPoints, type SweepTaskInput } from '../sweep/points';
@@ -22,9 +24,16 @@ export function fitterFromRecipe(recipe: FitterRecipe): ModelFitter {
   return recipe.task === 'regression' ? regressionFitter(recipe.spec) : classifierFitter(recipe.spec, recipe.threshold);
 }
 
-const regressionFit: Task<{ spec: RegressionSpec }> = ({ spec }, { train }) => fitRegressionSpec(spec, train);
+const regressionFit: Task<{ spec: RegressionSpec }, RegressionFitResult> = ({ spec }, parts) => {
+  const fit = fitRegressionSpec(spec, parts.train);
+  return { fit, ...measureRegression(fit.model, spec, parts as unknown as DataParts), numeric: featureColumnNames(parts.train) };
+};
 
-const classifierFit: Task<{ spec: ClassifierSpec }> = ({ spec }, { train }) => fitClassifierSpec(spec, train);
+const classifierFit: Task<{ spec: ClassifierSpec }, ClassifierFitResult> = ({ spec }, { train }) => ({
+  fit: fitClassifierSpec(spec, train),
+  numeric: featureColumnNames(train),
+  labelColumns: labelColumnNames(train),
+});
 
 const crossval: Task<CrossvalTaskArgs, Promise<MethodResult[]>, CrossvalProgress> = ({ recipe, plan, metric }, { data }, ctx) =>
   validateMethods(data, fitterFromRecipe(recipe), planMethods(data, plan), metric, ctx.signal, ctx.progress);

@@ -8,7 +8,7 @@ import { regressionMetrics, type RegressionMetrics } from '../../lib/ml/metrics'
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
-import { featureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
+import { featureColumnNames, knownFeatureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
 import { isNumeric } from '../../lib/data/table';
 import type { DataParts, PartName } from '../shared/parts';
 import type { CoefficientRow } from '../shared/coefficients';
@@ -17,7 +17,7 @@ import { pick } from '../shared/pick';
 import type { RegressionOptions } from './schema';
 import { fitRegressionSpec, fitRegressionSpecGD, predictRegression, type RegressionSpec } from './spec';
 import { trainingOptions, type SolverOptions, type TrainingProgress } from '../shared/training';
-import { runEngineTask } from '../engine/run-task';
+import { partTables, runEngineTask } from '../engine/run-task';
 
 export interface PartPredictions {
   actual: Float64Array;
@@ -59,9 +59,11 @@ export function specOf(options: RegressionOptions): RegressionSpec {
 export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns> {
   const ready = regressionInputs(ctx);
   if ('instead' in ready) return ready.instead;
-  // The exact fit goes through the engine: its worker for large data, this thread for small.
-  const fit = await runEngineTask<LinearFit>('regression.fit', { spec: ready.spec }, { tables: { train: ready.parts.train }, signal: ctx.signal });
-  const exact = regressionOutput(ready, fit);
+  // The exact fit, its predictions and the feature pickers' columns go through the engine:
+  // its worker for large data (each is a pass over every row), this thread for small.
+  const { fit, numeric, ...measured } = await runEngineTask<RegressionFitResult>('regression.fit', { spec: ready.spec }, { tables: partTables(ready.parts), signal: ctx.signal });
+  knownFeatureColumnNames(ready.parts.train, numeric);
+  const exact = regressionOutput(ready, fit, measured);
   if (ctx.options.solver !== 'gradient-descent') return exact;
   return withGradientDescent(exact, ctx.options, ctx);
 }
@@ -80,7 +82,10 @@ function regressionInputs({ options, inputs }: RunContext<RegressionOptions>): R
   return 'instead' in ready ? ready : { spec, ...ready };
 }
 
-function regressionOutput({ spec, parts, dropped }: RegressionInputs, fit: LinearFit): RegressionOutput {
+/** What the engine's regression.fit task gives: the exact fit, measured on every part. */
+export type RegressionFitResult = { fit: LinearFit; numeric: string[] } & Pick<RegressionOutput, 'predictions' | 'metrics'>;
+
+function regressionOutput({ spec, parts, dropped }: RegressionInputs, fit: LinearFit, measured = measureRegression(fit.model, spec, parts)): RegressionOutput {
   return {
     task: 'regression',
     spec,
@@ -88,7 +93,7 @@ function regressionOutput({ spec, parts, dropped }: RegressionInputs, fit: Linea
     fit,
     model: fit.model,
     parts,
-    ...measure(fit.model, spec, parts),
+    ...measured,
     coefficients: coefficientRows(fit),
     numeric: featureColumnNames(parts.train),
     dropped,
@@ -97,7 +102,7 @@ function regressionOutput({ spec, parts, dropped }: RegressionInputs, fit: Linea
 }
 
 /** Predictions and metrics of a model on every part present. */
-function measure(model: LinearModel, spec: RegressionSpec, parts: DataParts): Pick<RegressionOutput, 'predictions' | 'metrics'> {
+export function measureRegression(model: LinearModel, spec: RegressionSpec, parts: DataParts): Pick<RegressionOutput, 'predictions' | 'metrics'> {
   const predictions: RegressionOutput['predictions'] = {};
   const metrics: RegressionOutput['metrics'] = {};
   for (const name of ['train', 'validation', 'test'] as const) {
@@ -123,7 +128,7 @@ async function withGradientDescent(exact: RegressionOutput, options: RegressionO
     ...exact,
     solver: 'gradient-descent',
     model: gd.model,
-    ...measure(gd.model, spec, parts),
+    ...measureRegression(gd.model, spec, parts),
     training: { ...gd, epochs: training.epochs ?? gd.epochsRun, optimizer: training.optimizer ?? 'adam', learningRate: training.learningRate ?? NaN },
     coefficients: exact.coefficients.map((row) => ({ ...row, other: byName.get(row.name) })),
     fitter: regressionFitter(spec, options),

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getColumn, type NumericColumn, type Table } from '../../../src/lib/data/table';
 import type { Pipeline } from '../../../src/lib/data/prepare';
 import { engineTasks, fitterFromRecipe } from '../../../src/cells/engine/tasks';
-import type { LinearFit } from '../../../src/lib/ml/linear';
-import type { LogisticFit } from '../../../src/lib/ml/logistic';
+import type { RegressionFitResult } from '../../../src/cells/regression/run';
+import type { ClassifierFitResult } from '../../../src/cells/classifier/run';
 import type { MethodResult } from '../../../src/cells/crossval/run';
 import type { SweepPoint } from '../../../src/cells/sweep/run';
 import { withSourceColumns, type PreparedTable } from '../../../src/cells/prepare/source-columns';
@@ -64,17 +64,22 @@ describe('engine tasks', () => {
   it('regression.fit matches scikit-learn on boston-housing.csv', async () => {
     const reference = linearCases.find((c) => c.dataset === 'boston-housing.csv' && c.name === 'ols')!;
     const spec = { target: reference.target, features: reference.features, degree: 1, intercept: true, penalty: 'none', alpha: 0 };
-    const fit = await both<LinearFit>('regression.fit', { spec }, { tables: { train: houses } });
+    const { fit, metrics, predictions, numeric } = await both<RegressionFitResult>('regression.fit', { spec }, { tables: { train: houses } });
     relClose(fit.model.intercept, reference.interceptValue, 1e-9);
     reference.coef.forEach((w, j) => relClose(fit.model.coefficients[j], w, 1e-9));
     expect(fit.model.coefficients).toBeInstanceOf(Float64Array);
+    // Measured on the training rows: scikit-learn's metrics, and one prediction per row.
+    relClose(metrics.train!.mse, (reference as unknown as { metrics: { mse: number } }).metrics.mse, 1e-9);
+    expect(predictions.train!.predicted).toHaveLength(houses.rowCount);
+    expect(numeric).toContain('RM');
   });
 
   it('classifier.fit matches scikit-learn on breast-cancer.csv', async () => {
     const reference = logisticCases.find((c) => c.dataset === 'breast-cancer.csv' && c.name === 'binary-unpenalised')!;
     const features = ['mean_radius', 'mean_texture', 'mean_smoothness'];
     const spec = { target: 'diagnosis', features, intercept: true, penalty: 'none', alpha: 0, classWeight: 'none' };
-    const fit = await both<LogisticFit>('classifier.fit', { spec }, { tables: { train: cancer } });
+    const { fit, labelColumns } = await both<ClassifierFitResult>('classifier.fit', { spec }, { tables: { train: cancer } });
+    expect(labelColumns).toContain('diagnosis');
     expect(fit.model.classes).toEqual(['benign', 'malignant']);
     relClose(fit.model.intercept[0], reference.intercept[0], 1e-6);
     reference.coef[0].forEach((w, j) => relClose(fit.model.coefficients[0][j], w, 1e-6));

@@ -78,6 +78,8 @@ test('cancelling a fit the worker is busy with: the call rejects at once, a fres
     const table = fb.synthetic(300_000, 6, 5);
     const features = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
     const before = fb.stats();
+    // First a short fit, so the worker holds the table and the long fit below starts computing at once.
+    await fb.runCell('regression', { input: 'data', target: 'y', features }, { data: { table } });
     const controller = new AbortController();
     // Degree 8 on six features: a QR of 300,000 × 48, one long synchronous step in the worker.
     const long = fb.runCell('regression', { input: 'data', target: 'y', features, degree: 8 }, { data: { table } }, controller.signal);

@@ -10,7 +10,7 @@
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
 // --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
 // --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
-// --only engine (just the engine part).
+// --only engine (just the engine part), --engine linear,logistic,loo (which engine runs).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -33,6 +33,8 @@ const looRows = option('loo-rows', 1_000);
 const shareMemory = option('shared', 1) !== 0;
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const scenariosIndex = args.indexOf('--engine');
+const scenarios = scenariosIndex >= 0 ? args[scenariosIndex + 1].split(',') : undefined;
 const stats = { interleave, median, ms, report };
 
 const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
@@ -53,7 +55,7 @@ try {
     }
     console.log();
   }
-  if (!only || only === 'engine') await engineOffMainThread(browser, server.base, rounds, { fitRows, looRows, shareMemory }, stats);
+  if (!only || only === 'engine') await engineOffMainThread(browser, server.base, rounds, { fitRows, looRows, shareMemory, scenarios }, stats);
 } catch (e) {
   console.error(`bench-live failed: ${e instanceof Error ? e.stack : String(e)}`);
   process.exitCode = 1;

@@ -73,7 +73,7 @@ async function once(browser, base, scenario, rows, settings) {
 export async function engineOffMainThread(browser, base, rounds, options, { interleave, median, ms, report }) {
   for (const scenario of SCENARIOS) {
     const rows = scenario.rows(options);
-    if (!rows) continue;
+    if (!rows || (options.scenarios && !options.scenarios.includes(scenario.name))) continue;
     const runs = { worker: [], page: [] };
     const samples = await interleave(
       rounds,

@@ -1,18 +1,24 @@
 // The browser half of `npm run bench`, run against the built app (`npm run build` first):
 //  - navigation → first plot, against a page that only loads plotly and draws one plot;
 //  - slider move → redrawn plot, against a minimal plotly update of the changed trace;
-//  - a 1M × 11 CSV (~96 MB) uploaded through Your data, against pandas.read_csv.
+//  - a 1M × 11 CSV (~96 MB) uploaded through Your data, against pandas.read_csv;
+//  - the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and run
+//    leave-one-out cross-validation in the engine worker, against the same runs in the page.
 // Each fitbook/reference pair runs alternately for --rounds rounds (default 3) in headless
 // Chromium; medians and ratios are printed. The preview server runs in its own process
 // group and is stopped, with all its children, however the script ends.
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
-// --csv-rows N (1,000,000; 0 skips the CSV part), --port N (4175, or FITBOOK_BENCH_PORT), --only first-plot|slider|csv.
+// --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
+// --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
+// --port N (4175, or FITBOOK_BENCH_PORT), --only first-plot|slider|csv|engine (one part),
+// --engine linear,logistic,loo (which engine runs).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
 import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
 import { csvIntake } from './bench/csv.mjs';
+import { engineOffMainThread } from './bench/engine.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -20,12 +26,17 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const PORT = option('port', Number(process.env.FITBOOK_BENCH_PORT ?? 4175));
-// --only first-plot|slider|csv runs one part (default: all).
+// --only first-plot|slider|csv|engine runs one part (default: all).
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const part = (name) => !only || only === name;
 const rounds = option('rounds', 3);
 const moves = option('moves', 10);
 const csvRows = option('csv-rows', 1_000_000);
+const fitRows = option('fit-rows', 1_000_000);
+const looRows = option('loo-rows', 1_000);
+const shareMemory = option('shared', 1) !== 0;
+const scenariosIndex = args.indexOf('--engine');
+const scenarios = scenariosIndex >= 0 ? args[scenariosIndex + 1].split(',') : undefined;
 const stats = { interleave, median, ms, report };
 
 const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
@@ -45,6 +56,7 @@ try {
     console.log();
     await csvIntake(browser, server.base, rounds, csvRows, stats);
   }
+  if (part('engine')) await engineOffMainThread(browser, server.base, rounds, { fitRows, looRows, shareMemory, scenarios }, stats);
 } catch (e) {
   console.error(`bench-live failed: ${e instanceof Error ? e.stack : String(e)}`);
   process.exitCode = 1;

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as ml from './lib/ml';
 import { browserWasmPaths } from './lib/ml/wasm-paths.browser';
+import { engineHarness } from './harness-engine';
 
 const fitbook = {
   ml,
@@ -10,6 +11,7 @@ const fitbook = {
   selectBackend: (options: ml.BackendOptions = {}) => ml.selectBackend({ wasmPaths: browserWasmPaths, ...options }),
   numTensors: () => tf.memory().numTensors,
   tfFlag: (name: string) => tf.env().get(name),
+  engine: engineHarness,
 };
 
 declare global {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GAP_MONITOR } from './gaps.mjs';
 
 const COLUMNS = 11;
 
@@ -54,22 +55,6 @@ function rendererRss(rootPid) {
   }
   return total;
 }
-
-const GAP_MONITOR = `
-  window.__gaps = { max: 0, last: 0, on: false };
-  const frame = (t) => {
-    const g = window.__gaps;
-    if (g.on && g.last) g.max = Math.max(g.max, t - g.last);
-    g.last = t;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  document.addEventListener('change', () => {
-    window.__gaps.on = true;
-    window.__gaps.max = 0;
-    window.__t0 = performance.now();
-  }, true);
-`;
 
 async function uploadOnce(browser, base, path, rows) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

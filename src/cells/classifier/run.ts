@@ -12,7 +12,7 @@ import { trainingOptions, type TrainingProgress } from '../shared/training';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
-import { featureColumnNames, isGapsInColumns, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
+import { featureColumnNames, isGapsInColumns, knownFeatureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
 import { partsFrom, type DataParts, type PartName } from '../shared/parts';
 import type { CoefficientRow } from '../shared/coefficients';
 import type { ModelFitter, ModelOutput } from '../shared/model';
@@ -23,6 +23,7 @@ import { fitClassifierSpec, fitClassifierSpecGD, MAX_CLASSES, scoreClassifier, t
 import { isBinary, judge, scoreRecord, type ClassifierMetrics } from './evaluation';
 import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
 import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
+import { runEngineTask } from '../engine/run-task';
 
 export interface ClassifierOutput extends ModelOutput {
   task: 'classification';
@@ -78,27 +79,47 @@ const recentFits = new WeakMap<Table, Map<string, LogisticFit>>();
 const FITS_KEPT = 16;
 
 export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
+  return recentFit(spec, train) ?? keepFit(spec, train, fitClassifierSpec(spec, train));
+}
+
+/** What the engine's classifier.fit task gives: the exact fit, and the pickers' columns (each a pass over every row). */
+export interface ClassifierFitResult {
+  fit: LogisticFit;
+  numeric: string[];
+  labelColumns: string[];
+}
+
+/** The same through the engine (its worker for large data), kept in the same cache. */
+async function fitOnceInEngine(spec: ClassifierSpec, train: Table, signal: AbortSignal): Promise<LogisticFit> {
+  const recent = recentFit(spec, train);
+  if (recent) return recent;
+  const { fit, numeric, labelColumns } = await runEngineTask<ClassifierFitResult>('classifier.fit', { spec }, { tables: { train }, signal });
+  knownFeatureColumnNames(train, numeric);
+  labelNamesOf.set(train, labelColumns);
+  return keepFit(spec, train, fit);
+}
+
+function recentFit(spec: ClassifierSpec, train: Table): LogisticFit | undefined {
+  return recentFits.get(train)?.get(JSON.stringify(spec));
+}
+
+function keepFit(spec: ClassifierSpec, train: Table, fit: LogisticFit): LogisticFit {
   let fits = recentFits.get(train);
   if (!fits) recentFits.set(train, (fits = new Map()));
-  const key = JSON.stringify(spec);
-  let fit = fits.get(key);
-  if (!fit) {
-    fit = fitClassifierSpec(spec, train);
-    if (fits.size >= FITS_KEPT) fits.delete(fits.keys().next().value!);
-    fits.set(key, fit);
-  }
+  if (fits.size >= FITS_KEPT) fits.delete(fits.keys().next().value!);
+  fits.set(JSON.stringify(spec), fit);
   return fit;
 }
 
 let lastTraining: { train: Table; key: string; fit: LogisticGdFit } | undefined;
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runClassifierCell(
-  ctx: RunContext<ClassifierOptions>,
-): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps | LoadedModelOutput> {
+export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps | LoadedModelOutput> {
   if (ctx.options.loadedModel !== undefined) return runLoadedModel(ctx, 'classifier');
-  const exact = runClassifier(ctx);
-  if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
+  const ready = classifierInputs(ctx);
+  if ('instead' in ready) return ready.instead;
+  const exact = classifierOutput(ready, await fitOnceInEngine(ready.spec, ready.parts.train, ctx.signal), ctx.options);
+  if (ctx.options.solver !== 'gradient-descent') return exact;
   const { spec, parts } = exact;
   const training = await trainingOptions(ctx.options, ctx, parts.validation !== undefined);
   // As with the exact fit, a threshold move must not retrain: reuse the last
@@ -117,18 +138,26 @@ export async function runClassifierCell(
   };
 }
 
-/** The exact solution (Newton/IRLS in float64), measured on every part. */
-export function runClassifier({ options, inputs }: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps {
+/** The exact solution (Newton/IRLS in float64), measured on every part, computed in this thread. */
+export function runClassifier(ctx: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps {
+  const ready = classifierInputs(ctx);
+  return 'instead' in ready ? ready.instead : classifierOutput(ready, fitOnce(ready.spec, ready.parts.train), ctx.options);
+}
+
+type ClassifierInputs = { spec: ClassifierSpec; parts: DataParts; dropped?: DroppedRows };
+
+function classifierInputs({ options, inputs }: RunContext<ClassifierOptions>): ClassifierInputs | { instead: ColumnChoice | Waiting | ClassifierGaps } {
   const spec = specOf(options);
   const ready = modelParts(inputs, options.input, spec, undefined, options.missing);
   if ('instead' in ready) {
     const instead = ready.instead;
     // Gaps keep the target picker too: its labels come from the input's training part.
-    return isGapsInColumns(instead) ? { ...instead, labelColumns: labelColumnNames(partsFrom(inputs[options.input], options.input).train) } : instead;
+    return { instead: isGapsInColumns(instead) ? { ...instead, labelColumns: labelColumnNames(partsFrom(inputs[options.input], options.input).train) } : instead };
   }
-  const { parts, dropped } = ready;
+  return { spec, ...ready };
+}
 
-  const fit = fitOnce(spec, parts.train);
+function classifierOutput({ spec, parts, dropped }: ClassifierInputs, fit: LogisticFit, options: ClassifierOptions): ClassifierOutput {
   const { classes } = fit.model;
   const threshold = valueOf(options.threshold);
   return {
@@ -169,6 +198,7 @@ export function classifierFitter(spec: ClassifierSpec, threshold: number): Model
   return {
     task: 'classification',
     errorMetric: 'Log loss',
+    recipe: { task: 'classification', spec, threshold },
     fit(table, overrides = {}) {
       const changed = { ...spec, ...pick(overrides, ['alpha', 'degree']) };
       const fit = fitClassifierSpec(changed, table);

@@ -3,14 +3,14 @@
 // fold scores, their mean and sample standard deviation, the number of fits
 // and the time taken. The table fills in fold by fold (ctx.partial), and Stop
 // aborts between folds.
-import { takeRows, type Table } from '../../lib/data/table';
 import { valueOf } from '../../lib/notebook/controls';
-import { crossValidate, type CrossValidationResult, type FitAndScore, type Scores } from '../../lib/validation';
+import type { Scores } from '../../lib/validation';
 import type { RunContext } from '../types';
-import type { ModelFitter } from '../shared/model';
 import type { Waiting } from '../shared/table-input';
-import { isWaitingResult, judgedModel, judgedParts, readMetric } from './judged-model';
-import { planMethods, type MethodPlan } from './methods';
+import { runEngineTask } from '../engine/run-task';
+import { isWaitingResult, judgedModel, judgedParts } from './judged-model';
+import { planMethods } from './methods';
+import { foldWork, validateMethods, type CrossvalProgress, type CrossvalTaskArgs } from './validate';
 import type { CrossvalMethod, CrossvalOptions } from './schema';
 import { compareMethods } from './summary';
 
@@ -61,46 +61,38 @@ export async function runCrossval(ctx: RunContext<CrossvalOptions>): Promise<Cro
   if (isWaitingResult(parts)) return parts;
   const table = parts.train;
   const k = valueOf(options.k);
-  const plans = planMethods(table, { methods: options.methods, k, test: options.test, seed: options.seed, stratify: options.stratify });
+  const planOptions = { methods: options.methods, k, test: options.test, seed: options.seed, stratify: options.stratify };
+  const plans = planMethods(table, planOptions);
   const metric = options.metric ?? model.fitter.errorMetric;
   const base = { metric, task: model.task, rows: table.rowCount, columns: table.columns.map((c) => c.name) };
 
   const total = plans.reduce((sum, p) => sum + p.folds.length, 0);
   let done = 0;
+  let finished = false;
   const results: MethodResult[] = [];
-  for (const plan of plans) {
-    const running: RunningMethod = { method: plan.method, label: plan.label, fits: plan.folds.length, scores: [] };
-    const result = await crossValidate(table.rowCount, plan.folds, refitter(model.fitter, table), {
-      signal,
-      onProgress: ({ last }) => {
-        running.scores.push(readMetric(last.scores, metric));
-        ctx.progress(++done / total);
-        ctx.partial({ ...base, methods: [...results], running: { ...running, scores: [...running.scores] }, comparison: '' });
-      },
-    });
-    results.push(summarise(plan, result, metric));
-  }
-  return { ...base, methods: results, comparison: compareMethods(results) };
-}
-
-/** Fits the model on a fold's training rows and scores it on its test rows. */
-function refitter(fitter: ModelFitter, table: Table): FitAndScore {
-  return async (train, test, signal) => {
-    const model = await fitter.fit(takeRows(table, train), {}, signal);
-    return model.score(takeRows(table, test));
+  let running: RunningMethod | undefined;
+  const onProgress = (update: CrossvalProgress) => {
+    // Progress from the worker travels on its own channel and may trail the result.
+    if (finished) return;
+    if (update.type === 'method') {
+      results.push(update.result);
+      running = undefined;
+      return;
+    }
+    const plan = plans[update.plan];
+    running ??= { method: plan.method, label: plan.label, fits: plan.folds.length, scores: [] };
+    running.scores.push(update.score);
+    ctx.progress(++done / total);
+    ctx.partial({ ...base, methods: [...results], running: { ...running, scores: [...running.scores] }, comparison: '' });
   };
-}
-
-function summarise(plan: MethodPlan, result: CrossValidationResult, metric: string): MethodResult {
-  return {
-    method: plan.method,
-    label: plan.label,
-    fits: result.folds.length,
-    scores: result.folds.map((f) => readMetric(f.scores, metric)),
-    mean: readMetric(result.mean, metric),
-    std: result.std[metric],
-    means: result.mean,
-    testSize: result.folds[0].testSize,
-    elapsedMs: result.elapsedMs,
-  };
+  const { recipe } = model.fitter;
+  const methods = recipe
+    ? await runEngineTask<MethodResult[], CrossvalProgress>(
+        'crossval',
+        { recipe, plan: planOptions, metric } satisfies CrossvalTaskArgs,
+        { tables: { data: table }, signal, onProgress, work: foldWork(plans, table) },
+      )
+    : await validateMethods(table, model.fitter, plans, metric, signal, onProgress);
+  finished = true;
+  return { ...base, methods, comparison: compareMethods(methods) };
 }

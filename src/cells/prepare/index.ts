@@ -1,7 +1,7 @@
 import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { prepareSchema, type PrepareOptions } from './schema';
-import { runPrepare } from './run';
+import { runPrepareCell } from './run';
 import PrepareView from './PrepareView.svelte';
 
 export const prepareCell: CellKind<PrepareOptions> = {
@@ -9,7 +9,7 @@ export const prepareCell: CellKind<PrepareOptions> = {
   label: 'Prepare',
   schema: prepareSchema,
   inputs: (options) => [options.input],
-  run: runPrepare,
+  run: runPrepareCell,
   view: PrepareView as CellKind<PrepareOptions>['view'],
   takes: 'table',
   gives: 'table',

@@ -9,6 +9,8 @@ import { firstRows, type TableRows } from '../shared/rows';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type HasTable, type Waiting } from '../shared/table-input';
 import type { PrepareOptions } from './schema';
 import { buildPipeline, namedColumns } from './steps';
+import { runEngineTask } from '../engine/run-task';
+import { withSourceColumns, type PreparedTable } from './source-columns';
 
 export interface PrepareOutput extends HasTable {
   /** The whole input, prepared. */
@@ -38,16 +40,32 @@ export function askForColumns(choice: ColumnChoice): ColumnChoice & Waiting {
   return { ...choice, waiting: 'Waiting for replacement columns to be chosen upstream.' };
 }
 
-export function runPrepare({ options, inputs }: RunContext<PrepareOptions>): PrepareOutput | ColumnChoice | Waiting {
+/** The cell's run: the pipeline is fitted and applied by the engine (its worker for large tables). */
+export async function runPrepareCell(ctx: RunContext<PrepareOptions>): Promise<PrepareOutput | ColumnChoice | Waiting> {
+  const ready = prepareInputs(ctx);
+  if ('instead' in ready) return ready.instead;
+  const { source, pipeline } = ready;
+  const result = await runEngineTask<PreparedTable>('prepare', { pipeline }, { tables: { source }, signal: ctx.signal });
+  return prepareOutput(source, pipeline, { ...result, table: withSourceColumns(result.table, source) });
+}
+
+/** The same, computed in this thread. */
+export function runPrepare(ctx: RunContext<PrepareOptions>): PrepareOutput | ColumnChoice | Waiting {
+  const ready = prepareInputs(ctx);
+  return 'instead' in ready ? ready.instead : prepareOutput(ready.source, ready.pipeline, fitAndApplyPipeline(ready.source, ready.pipeline));
+}
+
+function prepareInputs({ options, inputs }: RunContext<PrepareOptions>): { source: Table; pipeline: Pipeline } | { instead: ColumnChoice | Waiting } {
   const input = inputs[options.input];
   const waiting = waitingOn(input);
-  if (waiting) return waiting;
+  if (waiting) return { instead: waiting };
   const source = tableFrom(input, options.input);
   const choice = missingColumns(source, namedColumns(options));
-  if (choice) return askForColumns(choice);
+  if (choice) return { instead: askForColumns(choice) };
+  return { source, pipeline: buildPipeline(source, options) };
+}
 
-  const pipeline = buildPipeline(source, options);
-  const { table, reports, fitted } = fitAndApplyPipeline(source, pipeline);
+function prepareOutput(source: Table, pipeline: Pipeline, { table, reports, fitted }: PreparedTable): PrepareOutput {
   const names = (keep: (type: string) => boolean) => source.columns.filter((c) => keep(c.type)).map((c) => c.name);
   return {
     table,

@@ -8,7 +8,7 @@ import { regressionMetrics, type RegressionMetrics } from '../../lib/ml/metrics'
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import type { ColumnChoice, Waiting } from '../shared/table-input';
-import { featureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
+import { featureColumnNames, knownFeatureColumnNames, modelParts, type DroppedRows, type GapsInColumns } from '../shared/model-inputs';
 import { isNumeric } from '../../lib/data/table';
 import type { DataParts, PartName } from '../shared/parts';
 import type { CoefficientRow } from '../shared/coefficients';
@@ -18,6 +18,7 @@ import type { RegressionOptions } from './schema';
 import { fitRegressionSpec, fitRegressionSpecGD, predictRegression, type RegressionSpec } from './spec';
 import { trainingOptions, type SolverOptions, type TrainingProgress } from '../shared/training';
 import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
+import { partTables, runEngineTask } from '../engine/run-task';
 
 export interface PartPredictions {
   actual: Float64Array;
@@ -56,23 +57,37 @@ export function specOf(options: RegressionOptions): RegressionSpec {
 }
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runRegressionCell(
-  ctx: RunContext<RegressionOptions>,
-): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns | LoadedModelOutput> {
+export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns | LoadedModelOutput> {
   if (ctx.options.loadedModel !== undefined) return runLoadedModel(ctx, 'regression');
-  const exact = runRegression(ctx);
-  if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
+  const ready = regressionInputs(ctx);
+  if ('instead' in ready) return ready.instead;
+  // The exact fit, its predictions and the feature pickers' columns go through the engine:
+  // its worker for large data (each is a pass over every row), this thread for small.
+  const { fit, numeric, ...measured } = await runEngineTask<RegressionFitResult>('regression.fit', { spec: ready.spec }, { tables: partTables(ready.parts), signal: ctx.signal });
+  knownFeatureColumnNames(ready.parts.train, numeric);
+  const exact = regressionOutput(ready, fit, measured);
+  if (ctx.options.solver !== 'gradient-descent') return exact;
   return withGradientDescent(exact, ctx.options, ctx);
 }
 
-/** The exact solution (float64 QR), measured on every part. */
-export function runRegression({ options, inputs }: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting | GapsInColumns {
+/** The exact solution (float64 QR), measured on every part, computed in this thread. */
+export function runRegression(ctx: RunContext<RegressionOptions>): RegressionOutput | ColumnChoice | Waiting | GapsInColumns {
+  const ready = regressionInputs(ctx);
+  return 'instead' in ready ? ready.instead : regressionOutput(ready, fitRegressionSpec(ready.spec, ready.parts.train));
+}
+
+type RegressionInputs = { spec: RegressionSpec; parts: DataParts; dropped?: DroppedRows };
+
+function regressionInputs({ options, inputs }: RunContext<RegressionOptions>): RegressionInputs | { instead: ColumnChoice | Waiting | GapsInColumns } {
   const spec = specOf(options);
   const ready = modelParts(inputs, options.input, spec, isNumeric, options.missing);
-  if ('instead' in ready) return ready.instead;
-  const { parts, dropped } = ready;
+  return 'instead' in ready ? ready : { spec, ...ready };
+}
 
-  const fit = fitRegressionSpec(spec, parts.train);
+/** What the engine's regression.fit task gives: the exact fit, measured on every part. */
+export type RegressionFitResult = { fit: LinearFit; numeric: string[] } & Pick<RegressionOutput, 'predictions' | 'metrics'>;
+
+function regressionOutput({ spec, parts, dropped }: RegressionInputs, fit: LinearFit, measured = measureRegression(fit.model, spec, parts)): RegressionOutput {
   return {
     task: 'regression',
     spec,
@@ -80,7 +95,7 @@ export function runRegression({ options, inputs }: RunContext<RegressionOptions>
     fit,
     model: fit.model,
     parts,
-    ...measure(fit.model, spec, parts),
+    ...measured,
     coefficients: coefficientRows(fit),
     numeric: featureColumnNames(parts.train),
     dropped,
@@ -89,7 +104,7 @@ export function runRegression({ options, inputs }: RunContext<RegressionOptions>
 }
 
 /** Predictions and metrics of a model on every part present. */
-function measure(model: LinearModel, spec: RegressionSpec, parts: DataParts): Pick<RegressionOutput, 'predictions' | 'metrics'> {
+export function measureRegression(model: LinearModel, spec: RegressionSpec, parts: DataParts): Pick<RegressionOutput, 'predictions' | 'metrics'> {
   const predictions: RegressionOutput['predictions'] = {};
   const metrics: RegressionOutput['metrics'] = {};
   for (const name of ['train', 'validation', 'test'] as const) {
@@ -115,7 +130,7 @@ async function withGradientDescent(exact: RegressionOutput, options: RegressionO
     ...exact,
     solver: 'gradient-descent',
     model: gd.model,
-    ...measure(gd.model, spec, parts),
+    ...measureRegression(gd.model, spec, parts),
     training: { ...gd, epochs: training.epochs ?? gd.epochsRun, optimizer: training.optimizer ?? 'adam', learningRate: training.learningRate ?? NaN },
     coefficients: exact.coefficients.map((row) => ({ ...row, other: byName.get(row.name) })),
     fitter: regressionFitter(spec, options),
@@ -138,6 +153,7 @@ export function regressionFitter(spec: RegressionSpec, solver?: SolverOptions): 
   return {
     task: 'regression',
     errorMetric: 'MSE',
+    recipe: solver ? undefined : { task: 'regression', spec },
     async fit(train, overrides = {}, signal) {
       const changed = { ...spec, ...pick(overrides, ['degree', 'alpha']) };
       const fit = solver

@@ -64,6 +64,18 @@ export function modelParts(
   return gaps ? { instead: gaps } : { parts };
 }
 
+/** Missing values in a column: a tight loop, since it runs on the page over every row of large tables. */
+function missingCount(column: Column): number {
+  let count = 0;
+  if (isNumeric(column)) {
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) count++; // NaN is the only value unequal to itself
+  } else {
+    for (const value of column.values) if (value === null) count++;
+  }
+  return count;
+}
+
 /** The rows of `table` with a gap in one of `names`. */
 function incompleteRows(table: Table, names: string[]): boolean[] {
   const present = names.map((n) => getColumn(table, n)).filter((c): c is Column => c !== undefined);
@@ -77,7 +89,7 @@ function gapsIn(parts: DataParts, columns: ModelColumns): GapsInColumns | undefi
     let count = 0;
     for (const part of PART_NAMES) {
       const column = parts[part] && getColumn(parts[part], name);
-      if (column) for (let row = 0; row < column.values.length; row++) if (isMissing(column, row)) count++;
+      if (column) count += missingCount(column);
     }
     if (count) gaps.push({ column: name, missing: count, role: name === columns.target ? 'target' : 'feature' });
   }
@@ -110,6 +122,11 @@ function dropIncomplete(parts: DataParts, named: string[]): { parts: DataParts; 
 
 // Roles take a pass over the table; a slider's re-run reuses them.
 const featureNamesOf = new WeakMap<Table, string[]>();
+
+/** Records the names computed for this table elsewhere (by the engine worker), so the page needs no pass of its own. */
+export function knownFeatureColumnNames(table: Table, names: string[]): void {
+  featureNamesOf.set(table, names);
+}
 
 /**
  * Numeric columns a model may take as features, for the pickers: never an

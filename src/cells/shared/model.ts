@@ -4,6 +4,8 @@
 // hyperparameter changed.
 import type { Table } from '../../lib/data/table';
 import type { DataParts } from './parts';
+import type { RegressionSpec } from '../regression/spec';
+import type { ClassifierSpec } from '../classifier/spec';
 
 /** Hyperparameters a sweep may vary. */
 export interface Overrides {
@@ -18,8 +20,17 @@ export interface TrainedModel {
   score(table: Table): Record<string, number>;
 }
 
+/**
+ * A fitter described by plain values, so that the engine worker can build the
+ * same fitter (engine/tasks.ts) and run cross-validation or a sweep there.
+ * Exact fits only: gradient descent trains on the page's TensorFlow.js backend.
+ */
+export type FitterRecipe = { task: 'regression'; spec: RegressionSpec } | { task: 'classification'; spec: ClassifierSpec; threshold: number };
+
 export interface ModelFitter {
   task: 'regression' | 'classification';
+  /** Present when the fitter can be rebuilt from plain values (and so run in the engine worker). */
+  recipe?: FitterRecipe;
   /** The metric a sweep or cross-validation reports by default (e.g. 'MSE', 'Log loss'). */
   errorMetric: string;
   /** Fits the model (as configured in its cell, with `overrides`) on `train`. */

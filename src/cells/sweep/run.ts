@@ -2,15 +2,14 @@
 // hyperparameter (or training-set size) and scores each fit on its training
 // rows and on held-out rows. The curve draws point by point (ctx.partial);
 // Stop aborts between values.
-import { takeRows, type Table } from '../../lib/data/table';
-import { permutation } from '../../lib/data/random';
 import { bestIndex } from '../../lib/plot/validation-curve';
 import type { RunContext } from '../types';
-import type { ModelFitter, Overrides } from '../shared/model';
 import type { Waiting } from '../shared/table-input';
-import { isWaitingResult, judgedModel, judgedParts, MissingMetricError, nextTask } from '../crossval/judged-model';
+import { runEngineTask } from '../engine/run-task';
+import { isWaitingResult, judgedModel, judgedParts } from '../crossval/judged-model';
 import { sweepData } from './data';
-import { errorMeasure, type ErrorMeasure } from './error-measure';
+import { errorMeasure } from './error-measure';
+import { sweepPoints, sweepWork, type SweepTaskArgs } from './points';
 import { degreeMultiples, type Multiples } from './multiples';
 import { describeCurve } from './regimes';
 import type { SweepOptions, SweepParameter } from './schema';
@@ -54,7 +53,8 @@ export async function runSweep(ctx: RunContext<SweepOptions>): Promise<SweepOutp
   if (isWaitingResult(parts)) return parts;
   const data = sweepData(parts, options.validation, options.seed);
   const values = sweepValues(options.parameter, options.values, data.train.rowCount);
-  const measure = errorMeasure(options.metric ?? model.fitter.errorMetric);
+  const metric = options.metric ?? model.fitter.errorMetric;
+  const measure = errorMeasure(metric);
   const shape = {
     parameter: options.parameter,
     parameterName: PARAMETER_NAMES[options.parameter],
@@ -65,15 +65,25 @@ export async function runSweep(ctx: RunContext<SweepOptions>): Promise<SweepOutp
     notes: data.note ? [data.note] : [],
   };
 
-  const trainingRows = trainingRowsFor(options.parameter, data.train, options.seed);
-  const points: SweepPoint[] = [];
-  for (const value of values) {
-    signal.throwIfAborted();
-    points.push(await scorePoint(model.fitter, trainingRows(value), data.held, overridesFor(options.parameter, value), measure, signal));
-    ctx.progress(points.length / values.length);
-    ctx.partial({ ...shape, points: [...points], best: bestIndex(points.map((p) => p.validation)), description: '' });
-    await nextTask();
-  }
+  const shown: SweepPoint[] = [];
+  let finished = false;
+  const onPoint = (point: SweepPoint) => {
+    // Progress from the worker travels on its own channel and may trail the result.
+    if (finished) return;
+    shown.push(point);
+    ctx.progress(shown.length / values.length);
+    ctx.partial({ ...shape, points: [...shown], best: bestIndex(shown.map((p) => p.validation)), description: '' });
+  };
+  const { recipe } = model.fitter;
+  const args: SweepTaskArgs = { parameter: options.parameter, values, seed: options.seed, metric };
+  const points = recipe
+    ? await runEngineTask<SweepPoint[], SweepPoint>(
+        'sweep',
+        { ...args, recipe },
+        { tables: { train: data.train, held: data.held }, signal, onProgress: onPoint, work: sweepWork(values, data.train) },
+      )
+    : await sweepPoints(model.fitter, args, data.train, data.held, signal, onPoint);
+  finished = true;
   signal.throwIfAborted();
   const firstFailure = points.find((p) => p.failure);
   if (points.every((p) => p.failure)) throw new Error(firstFailure!.failure);
@@ -88,36 +98,6 @@ export async function runSweep(ctx: RunContext<SweepOptions>): Promise<SweepOutp
     description: describeCurve(options.parameter, points, measure.name, data.heldName),
     multiples: options.parameter === 'degree' && best >= 0 ? degreeMultiples(model, data.train, values, values[best]) : undefined,
   };
-}
-
-/** The training rows for a value: all of them, or for a learning curve the first m of a seeded shuffle. */
-function trainingRowsFor(parameter: SweepParameter, train: Table, seed: number): (value: number) => Table {
-  if (parameter !== 'trainSize') return () => train;
-  const order = permutation(train.rowCount, seed);
-  return (m) => takeRows(train, order.subarray(0, m));
-}
-
-function overridesFor(parameter: SweepParameter, value: number): Overrides {
-  return parameter === 'trainSize' ? {} : { [parameter]: value };
-}
-
-async function scorePoint(
-  fitter: ModelFitter,
-  train: Table,
-  held: Table,
-  overrides: Overrides,
-  measure: ErrorMeasure,
-  signal: AbortSignal,
-): Promise<SweepPoint> {
-  const value = Object.values(overrides)[0] ?? train.rowCount;
-  try {
-    const fitted = await fitter.fit(train, overrides, signal);
-    return { value, train: measure.of(fitted.score(train)), validation: measure.of(fitted.score(held)) };
-  } catch (error) {
-    // A stop, or a metric the model does not have, ends the sweep; a fit that fails (too few rows for the degree) is one missing point.
-    if (signal.aborted || error instanceof MissingMetricError) throw error;
-    return { value, train: NaN, validation: NaN, failure: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 function failureNote(parameter: SweepParameter, points: readonly SweepPoint[]): string {

@@ -1,0 +1,102 @@
+// The engine off the main thread: the longest gap between animation frames
+// (GAP_MONITOR) while the cells' own runs fit a 1M × 10 linear model, a
+// 1M × 10 logistic model, and leave-one-out cross-validation, with the work in
+// the engine worker (as the app does) against the same runs forced into the
+// page (as before the worker). Each pair alternates for `rounds` rounds, each
+// run in a fresh page of the engine harness; the data is generated in the page
+// before timing starts. Times include sending the table to the worker.
+import { GAP_MONITOR } from './gaps.mjs';
+
+const FEATURES = Array.from({ length: 10 }, (_, j) => `x${j + 1}`);
+
+const SCENARIOS = [
+  {
+    name: 'linear',
+    label: (rows) => `Exact least squares, ${rows.toLocaleString('en')} × 10 (regression cell)`,
+    rows: (o) => o.fitRows,
+    run: 'regression',
+    options: { input: 'data', target: 'y', features: FEATURES },
+  },
+  {
+    name: 'logistic',
+    label: (rows) => `Exact logistic regression, ${rows.toLocaleString('en')} × 10 (classifier cell)`,
+    rows: (o) => o.fitRows,
+    run: 'classifier',
+    options: { input: 'data', target: 'label', features: FEATURES },
+  },
+  {
+    name: 'loo',
+    label: (rows) => `Leave-one-out cross-validation, ${rows.toLocaleString('en')} rows × 10 (crossval cell, ${rows.toLocaleString('en')} fits)`,
+    rows: (o) => o.looRows,
+    run: 'crossval',
+    options: { model: 'fit', methods: ['loo'] },
+  },
+];
+
+/** One run in a fresh page: ms from start to result, and the longest frame gap meanwhile. */
+async function once(browser, base, scenario, rows, settings) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(600_000);
+  try {
+    await page.addInitScript(GAP_MONITOR);
+    await page.goto(`${base}harness.html`);
+    await page.locator('#status', { hasText: 'ready' }).waitFor();
+    return await page.evaluate(
+      async ({ scenario, rows, settings, features }) => {
+        const fb = window.fitbook.engine;
+        fb.tune(settings);
+        const table = fb.synthetic(rows, 10, 11);
+        let inputs = { data: { table } };
+        if (scenario.run === 'crossval') {
+          // The model to cross-validate: fitted in the page beforehand (not timed).
+          fb.tune({ where: 'inline' });
+          inputs = { fit: await fb.runCell('regression', { input: 'data', target: 'y', features }, inputs) };
+          fb.tune(settings);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        window.__gapsStart();
+        const t0 = performance.now();
+        await fb.runCell(scenario.run, scenario.options, inputs);
+        const ms = performance.now() - t0;
+        // One more frame, so a gap that ends with the result is counted; long tasks are reported after they end.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { ms, gap: window.__gapsStop(), longTask: window.__gaps.longTask, isolated: fb.crossOriginIsolated() };
+      },
+      { scenario: { run: scenario.run, options: scenario.options }, rows, settings, features: FEATURES },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+export async function engineOffMainThread(browser, base, rounds, options, { interleave, median, ms, report }) {
+  for (const scenario of SCENARIOS) {
+    const rows = scenario.rows(options);
+    if (!rows || (options.scenarios && !options.scenarios.includes(scenario.name))) continue;
+    const runs = { worker: [], page: [] };
+    const samples = await interleave(
+      rounds,
+      async () => {
+        const r = await once(browser, base, scenario, rows, { where: 'auto', shareMemory: options.shareMemory });
+        runs.worker.push(r);
+        return r.ms;
+      },
+      async () => {
+        const r = await once(browser, base, scenario, rows, { where: 'inline' });
+        runs.page.push(r);
+        return r.ms;
+      },
+    );
+    report(scenario.label(rows), 'fitbook, engine worker (cell run, table sent)', 'the same run in the page', samples);
+    const gap = (list) => median(list.map((r) => r.gap));
+    const worst = (list) => Math.max(...list.map((r) => r.gap));
+    const g = gap(runs.worker);
+    console.log(`  longest main-thread gap, worker: median ${ms(g)}, max ${ms(worst(runs.worker))} (target ≤ 50 ms: ${g <= 50 ? 'met' : 'not met'})`);
+    console.log(`  longest main-thread gap, in the page: median ${ms(gap(runs.page))}, max ${ms(worst(runs.page))}`);
+    const task = (list) => median(list.map((r) => r.longTask));
+    console.log(`  longest main-thread task (long-task timing; 0 = none over 50 ms): worker median ${ms(task(runs.worker))}, in the page median ${ms(task(runs.page))}`);
+    console.log(`  tables as ${runs.worker[0].isolated && options.shareMemory !== false ? 'shared memory (cross-origin isolated)' : 'copies'}`);
+    console.log();
+  }
+}

@@ -1,0 +1,55 @@
+// The engine's task table: the heavy work of the model, crossval, sweep and
+// prepare cells, by name. Each task calls the same functions the cells call
+// in-process, so a result is the same wherever it was computed; the cells
+// reach these through runEngineTask (run-task.ts), the worker through
+// engine.worker.ts. Nothing here may touch the DOM.
+import { fitAndApplyPipeline, type Pipeline } from '../../lib/data/prepare';
+import type { Task } from '../../lib/worker/protocol';
+import { classifierFitter, labelColumnNames, type ClassifierFitResult } from '../classifier/run';
+import { fitClassifierSpec, type ClassifierSpec } from '../classifier/spec';
+import { planMethods } from '../crossval/methods';
+import { validateMethods, type CrossvalProgress, type CrossvalTaskArgs } from '../crossval/validate';
+import type { MethodResult } from '../crossval/run';
+import { referToSource, type PreparedTable } from '../prepare/source-columns';
+import { measureRegression, regressionFitter, type RegressionFitResult } from '../regression/run';
+import { featureColumnNames } from '../shared/model-inputs';
+import type { DataParts } from '../shared/parts';
+import { fitRegressionSpec, type RegressionSpec } from '../regression/spec';
+import type { FitterRecipe, ModelFitter } from '../shared/model';
+import { sweepPoints, type SweepTaskInput } from '../sweep/points';
+import type { SweepPoint } from '../sweep/run';
+
+/** The fitter a model cell would give, rebuilt from its plain description. */
+export function fitterFromRecipe(recipe: FitterRecipe): ModelFitter {
+  return recipe.task === 'regression' ? regressionFitter(recipe.spec) : classifierFitter(recipe.spec, recipe.threshold);
+}
+
+const regressionFit: Task<{ spec: RegressionSpec }, RegressionFitResult> = ({ spec }, parts) => {
+  const fit = fitRegressionSpec(spec, parts.train);
+  return { fit, ...measureRegression(fit.model, spec, parts as unknown as DataParts), numeric: featureColumnNames(parts.train) };
+};
+
+const classifierFit: Task<{ spec: ClassifierSpec }, ClassifierFitResult> = ({ spec }, { train }) => ({
+  fit: fitClassifierSpec(spec, train),
+  numeric: featureColumnNames(train),
+  labelColumns: labelColumnNames(train),
+});
+
+const crossval: Task<CrossvalTaskArgs, Promise<MethodResult[]>, CrossvalProgress> = ({ recipe, plan, metric }, { data }, ctx) =>
+  validateMethods(data, fitterFromRecipe(recipe), planMethods(data, plan), metric, ctx.signal, ctx.progress);
+
+const sweep: Task<SweepTaskInput, Promise<SweepPoint[]>, SweepPoint> = ({ recipe, ...args }, { train, held }, ctx) =>
+  sweepPoints(fitterFromRecipe(recipe), args, train, held, ctx.signal, ctx.progress);
+
+const prepare: Task<{ pipeline: Pipeline }, PreparedTable> = ({ pipeline }, { source }) => {
+  const { table, reports, fitted } = fitAndApplyPipeline(source, pipeline);
+  return { table: referToSource(table, source), reports, fitted };
+};
+
+export const engineTasks = {
+  'regression.fit': regressionFit,
+  'classifier.fit': classifierFit,
+  crossval,
+  sweep,
+  prepare,
+};

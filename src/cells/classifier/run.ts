@@ -200,7 +200,7 @@ export function classifierFitter(spec: ClassifierSpec, threshold: number): Model
     errorMetric: 'Log loss',
     recipe: { task: 'classification', spec, threshold },
     fit(table, overrides = {}) {
-      const changed = { ...spec, ...pick(overrides, ['alpha', 'degree']) };
+      const changed = { ...spec, ...pick(overrides, ['alpha', 'degree', 'penalty']) };
       const fit = fitClassifierSpec(changed, table);
       return {
         score: (part) => scoreRecord(judge(scoreClassifier(fit, changed, part), fit.model.classes, threshold).metrics),

@@ -155,7 +155,7 @@ export function regressionFitter(spec: RegressionSpec, solver?: SolverOptions): 
     errorMetric: 'MSE',
     recipe: solver ? undefined : { task: 'regression', spec },
     async fit(train, overrides = {}, signal) {
-      const changed = { ...spec, ...pick(overrides, ['degree', 'alpha']) };
+      const changed = { ...spec, ...pick(overrides, ['degree', 'alpha', 'penalty']) };
       const fit = solver
         ? await fitRegressionSpecGD(changed, train, {
             ...(await trainingOptions(solver, { signal: signal ?? new AbortController().signal, progress() {}, partial() {} }, false)),

@@ -4,7 +4,8 @@
 import { takeRows } from '../../lib/data/table';
 import { valueOf } from '../../lib/notebook/controls';
 import { search, type Trial } from '../../lib/tuning/search';
-import type { ParameterRange } from '../../lib/tuning/space';
+import { choiceRange, type ParameterRange, type Point } from '../../lib/tuning/space';
+import type { Overrides } from '../shared/model';
 import { kFold } from '../../lib/validation';
 import type { RunContext } from '../types';
 import { judgedModel, judgedParts, isWaitingResult } from '../crossval/judged-model';
@@ -54,7 +55,7 @@ export async function runSearch(ctx: RunContext<SearchOptions>): Promise<SearchO
       const scores: number[] = [];
       for (const fold of folds) {
         signal.throwIfAborted();
-        const fitted = await model.fitter.fit(takeRows(table, fold.train), point, signal);
+        const fitted = await model.fitter.fit(takeRows(table, fold.train), overridesOf(point, params), signal);
         scores.push(measure.of(fitted.score(takeRows(table, fold.test))));
         if (!keepGoing(scores.reduce((s, v) => s + v, 0) / scores.length, scores.length)) break;
         await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between fits
@@ -84,9 +85,17 @@ function parameters(options: SearchOptions, model: { spec?: { penalty?: string }
   if (options.degree) params.push({ name: 'degree', min: Math.max(1, Math.round(options.degree.from)), max: Math.round(options.degree.to), scale: 'linear', integer: true, steps });
   if (options.alpha) {
     if (options.alpha.from <= 0) throw new Error('The penalty strengths are searched on a log scale: alpha.from must be above 0.');
-    if (model.spec?.penalty === 'none') throw new Error(`The model cell '${options.model}' has no penalty, so α changes nothing: set its penalty to L2 or L1 first.`);
+    if (model.spec?.penalty === 'none' && !options.penalty) throw new Error(`The model cell '${options.model}' has no penalty, so α changes nothing: set its penalty to L2 or L1 first.`);
     params.push({ name: 'alpha', min: options.alpha.from, max: options.alpha.to, scale: 'log', integer: false, steps });
   }
-  if (params.length === 0) throw new Error('Say what to tune: give degree: {from, to} and/or alpha: {from, to}.');
+  if (options.penalty) params.push(choiceRange('penalty', [...new Set(options.penalty)]));
+  if (params.length === 0) throw new Error('Say what to tune: give degree: {from, to}, alpha: {from, to} and/or penalty: [none, l2, l1].');
   return params;
+}
+
+/** A point of the search as the model's overrides: a choice's index becomes its name. */
+function overridesOf(point: Point, params: ParameterRange[]): Overrides {
+  const overrides: Record<string, unknown> = { ...point };
+  for (const p of params) if (p.labels) overrides[p.name] = p.labels[point[p.name]];
+  return overrides as Overrides;
 }

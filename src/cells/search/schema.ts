@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tunable } from '../../lib/notebook/controls';
-import { cellLink } from '../../lib/notebook/fields';
+import { cellLink, listOf } from '../../lib/notebook/fields';
 
 const range = z.object({ from: z.number().min(0), to: z.number().min(0) }).strict().refine((r) => r.from <= r.to, { message: 'from must not exceed to' });
 
@@ -17,6 +17,8 @@ export const searchSchema = z
     degree: range.optional(),
     /** Penalty strengths to try, on a log scale (the model cell needs a penalty). */
     alpha: range.optional(),
+    /** Penalties to try (a choice option): two or three of none, l2, l1. */
+    penalty: listOf(z.array(z.enum(['none', 'l2', 'l1'])).min(2)).optional(),
     /** Grid search: values of each continuous parameter. */
     steps: tunable(z.number().int().min(2).max(20)).meta({ label: 'Grid values per parameter', range: { min: 2, max: 12 } }).default(5),
     /** Random and Bayesian search: how many settings to try. */

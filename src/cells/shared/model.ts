@@ -12,6 +12,8 @@ export interface Overrides {
   degree?: number;
   alpha?: number;
   epochs?: number;
+  /** A search may also try another penalty (a choice option). */
+  penalty?: 'none' | 'l2' | 'l1';
 }
 
 /** A fitted model that can be scored on any table with the right columns. */

@@ -13,12 +13,18 @@ export interface SearchTrial {
 }
 
 export interface SearchMapInput {
-  params: { name: string; scale: 'linear' | 'log' }[];
+  params: { name: string; scale: 'linear' | 'log'; labels?: string[] }[];
   trials: SearchTrial[];
   best: number;
   errorName: string;
   /** Grid search: draw a heatmap over the grid's values. */
   grid: boolean;
+}
+
+/** A log axis for α, whole steps for the degree, the names of a choice at its indices. */
+function axisKind(p: SearchMapInput['params'][number]) {
+  if (p.labels) return { tickvals: p.labels.map((_, i) => i), ticktext: p.labels, range: [-0.5, p.labels.length - 0.5] as [number, number] };
+  return p.scale === 'log' ? { type: 'log' as const } : { dtick: 1 };
 }
 
 const short = (name: string) => (name === 'alpha' ? 'α' : name);
@@ -40,7 +46,7 @@ export function searchMapFigure({ params, trials, best, errorName, grid }: Searc
   const stopped = trials.filter((t) => t.stoppedEarly);
   const stoppedTrace = (y: (t: SearchTrial) => number): TraceSpec[] =>
     stopped.length ? [{ type: 'scatter', mode: 'markers', name: 'stopped early', x: stopped.map((t) => t.point[a.name]), y: stopped.map(y), marker: { symbol: 'circle-open', size: 9, color: COLOURS.reference }, hovertemplate: 'stopped early<extra></extra>' }] : [];
-  const xAxis = axis(label(a.name), a.scale === 'log' ? { type: 'log' } : { dtick: 1 });
+  const xAxis = axis(label(a.name), axisKind(a));
   if (!b) {
     return {
       data: [
@@ -52,7 +58,7 @@ export function searchMapFigure({ params, trials, best, errorName, grid }: Searc
       description: `${plural(trials.length, 'trial')}: cross-validated ${errorName} against ${label(a.name)}`,
     };
   }
-  const yAxis = axis(label(b.name), b.scale === 'log' ? { type: 'log' } : { dtick: 1 });
+  const yAxis = axis(label(b.name), axisKind(b));
   let main: TraceSpec;
   if (grid) {
     const xs = [...new Set(trials.map((t) => t.point[a.name]))].sort((p, q) => p - q);

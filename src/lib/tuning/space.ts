@@ -11,6 +11,13 @@ export interface ParameterRange {
   integer: boolean;
   /** Grid search: values per parameter (integers take every whole number when there are few). */
   steps: number;
+  /** A choice (penalty: none, l2, l1): the value is an index 0…n−1 into these names. */
+  labels?: string[];
+}
+
+/** A choice among named values, searched as the index of the name. */
+export function choiceRange(name: string, labels: string[]): ParameterRange {
+  return { name, min: 0, max: labels.length - 1, scale: 'linear', integer: true, steps: labels.length, labels };
 }
 
 export type Point = Record<string, number>;

@@ -69,6 +69,19 @@ print(json.dumps({"means": (-r["mean_test_score"]).tolist(), "points": points,
     expect(ours.trials[ours.best].point).toEqual(sklearn.best);
   });
 
+  it('tunes a choice option: the penalty, tried by name, with α mattering only under a penalty', async () => {
+    const model = await runRegressionCell(runContext(regressionSchema.parse({ input: 'houses', target: 'MEDV', features: ['LSTAT', 'RM'] }), { houses }));
+    const options = searchSchema.parse({ model: 'value', penalty: ['none', 'l2'], alpha: { from: 0.01, to: 10 }, steps: 3, k: 5, seed: 7 });
+    const out = (await runSearch(runContext(options, { value: model }))) as SearchOutput;
+    expect(out.params.find((p) => p.name === 'penalty')!.labels).toEqual(['none', 'l2']);
+    const byPenalty = (index: number) => out.trials.filter((t) => t.point.penalty === index).map((t) => t.mean);
+    const [none, l2] = [byPenalty(0), byPenalty(1)];
+    expect(none).toHaveLength(3);
+    expect(new Set(none).size).toBe(1); // no penalty: α changes nothing
+    expect(new Set(l2).size).toBe(3);
+    expect(Math.max(...l2)).toBeGreaterThan(none[0]); // a strong L2 penalty underfits
+  });
+
   it('random search stays in its ranges, takes whole degrees, and repeats with its seed', async () => {
     const run = (seed: number) => search({ method: 'random', params: [alpha, degree], budget: 20, seed, earlyStop: false, evaluate: bowl });
     const trials = await run(3);

@@ -37,15 +37,26 @@ async function checkBothThemes(page: Page, where: string) {
   await setTheme(page, 'dark');
 }
 
-/** At tablet width the page itself never scrolls sideways: wide content scrolls inside its cell. */
+/**
+ * At tablet width the page itself never scrolls sideways (wide content scrolls
+ * inside its cell), and every plot has been redrawn to fit its cell.
+ */
 async function checkTabletWidth(page: Page, where: string) {
   await page.setViewportSize(TABLET);
   await expect
     .soft(async () => {
-      const { scroll, inner } = await page.evaluate(() => ({ scroll: document.scrollingElement?.scrollWidth ?? 0, inner: innerWidth }));
+      const { scroll, inner, plots } = await page.evaluate(() => ({
+        scroll: document.scrollingElement?.scrollWidth ?? 0,
+        inner: innerWidth,
+        plots: [...document.querySelectorAll<HTMLElement>('.js-plotly-plot')].map((plot) => ({
+          drawn: plot.querySelector('.main-svg')?.getBoundingClientRect().width ?? 0,
+          room: plot.getBoundingClientRect().width,
+        })),
+      }));
       expect(scroll, `${where}: page width at 768 px`).toBeLessThanOrEqual(inner);
+      for (const plot of plots) expect(plot.drawn, `${where}: a plot's width at 768 px`).toBeLessThanOrEqual(plot.room + 1);
     })
-    .toPass({ timeout: 5_000 });
+    .toPass({ timeout: 10_000 });
   await page.setViewportSize(WIDE);
 }
 
@@ -108,7 +119,6 @@ test('tablet: the notebook list folds behind a toggle, Esc closes it, and Tab sh
   const toggle = page.getByRole('button', { name: 'Notebooks' });
   await expect(list).toBeHidden();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(toggle).toHaveAttribute('aria-controls', (await list.getAttribute('id')) ?? 'the list');
 
   // The notebook takes the width the list gave up.
   const article = await page.locator('article').boundingBox();
@@ -119,6 +129,7 @@ test('tablet: the notebook list folds behind a toggle, Esc closes it, and Tab sh
   await page.keyboard.press('Enter');
   await expect(list).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle).toHaveAttribute('aria-controls', (await list.getAttribute('id')) ?? 'the list');
   await expect(list.locator(':focus')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(list).toBeHidden();
@@ -151,8 +162,8 @@ test('tablet: the notebook list folds behind a toggle, Esc closes it, and Tab sh
     seen.add(focused.what.split(' ')[0] ?? '');
     expect.soft(focused.ring, `focus ring on ${focused.what}`).toBe(true);
   }
-  // The sample reaches buttons, selects or sliders, and a plot's modebar.
-  expect([...seen]).toEqual(expect.arrayContaining(['button', 'input[range]']));
+  // The sample reaches the kinds of control a notebook has.
+  expect([...seen]).toEqual(expect.arrayContaining(['button[button]', 'select', 'summary', 'input[range]', 'input[checkbox]']));
 });
 
 test('1024 px folds the list too; a wide screen keeps it beside the notebook', async ({ page }) => {

@@ -6,10 +6,11 @@
 // CI time matters (two cores), so one page tours every notebook: each is
 // opened and settled once, then checked in both themes (the context asks for
 // dark the way a reader's system would; the light theme is the toggle's) and
-// at 768 px. Problems are collected with expect.soft, so one run reports all.
+// at 768 px. Problems are collected with expect.soft, so a run reports all of
+// a notebook's at once.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cell, freshStart, openNotebook, settled, uploadCsv } from './helpers';
 
 const TABLET = { width: 768, height: 1024 };
@@ -62,53 +63,83 @@ async function checkTabletWidth(page: Page, where: string) {
 
 test.use({ colorScheme: 'dark', viewport: WIDE });
 
-test('axe on every notebook, in both themes and at 768 px, with options and dialogs open; and on a built notebook', async ({ page }) => {
-  test.setTimeout(900_000);
-  await freshStart(page);
-  const titles = await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link').allInnerTexts();
-  expect(titles.length).toBeGreaterThan(5);
+/** The shipped notebooks' titles, read from the files the sidebar lists. */
+const titles = readdirSync('notebooks')
+  .filter((file) => file.endsWith('.md'))
+  .map((file) => /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(readFileSync(`notebooks/${file}`, 'utf8'))?.[1] ?? file)
+  .sort();
+
+// One page for the whole tour (a fresh one only if a test before failed):
+// settling a notebook is the slow part, and each is settled once.
+const tour = test.extend<object, { tourPage: Page }>({
+  tourPage: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, colorScheme: 'dark', viewport: WIDE });
+      const page = await context.newPage();
+      await freshStart(page);
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+tour.describe('axe, in both themes and at 768 px', () => {
+  // Settling a lesson takes seconds on a quiet machine, minutes on a crowded one.
+  tour.describe.configure({ timeout: 420_000 });
+
+  tour('the sidebar lists every shipped notebook', async ({ tourPage: page }) => {
+    const listed = await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(5);
+    expect(listed).toEqual(expect.arrayContaining(titles));
+  });
 
   for (const title of titles) {
-    await openNotebook(page, title);
-    await checkBothThemes(page, title);
-    await checkTabletWidth(page, title);
+    tour(title, async ({ tourPage: page }) => {
+      await openNotebook(page, title);
+      await checkBothThemes(page, title);
+      await checkTabletWidth(page, title);
+    });
   }
 
-  // An options panel, Show Python and the shortcuts dialog, on the first lesson with a model.
-  await openNotebook(page, 'Linear regression');
-  const rooms = cell(page, 'Regression', 'rooms');
-  await rooms.locator('summary', { hasText: 'Options' }).click();
-  await expect(rooms.getByRole('group').first()).toBeVisible();
-  await checkBothThemes(page, 'Options panel open');
-  await rooms.locator('summary', { hasText: 'Options' }).click();
+  tour('an Options panel, Show Python and the shortcuts dialog open', async ({ tourPage: page }) => {
+    await openNotebook(page, 'Linear regression');
+    const rooms = cell(page, 'Regression', 'rooms');
+    await rooms.locator('summary', { hasText: 'Options' }).click();
+    await expect(rooms.getByRole('group').first()).toBeVisible();
+    await checkBothThemes(page, 'Options panel open');
+    await rooms.locator('summary', { hasText: 'Options' }).click();
 
-  await rooms.getByRole('button', { name: 'Show Python' }).click();
-  const python = page.getByRole('dialog', { name: 'Python for rooms' });
-  await expect(python).toBeVisible();
-  await checkBothThemes(page, 'Show Python dialog');
-  await python.getByRole('button', { name: 'Close' }).click();
+    await rooms.getByRole('button', { name: 'Show Python' }).click();
+    const python = page.getByRole('dialog', { name: 'Python for rooms' });
+    await expect(python).toBeVisible();
+    await checkBothThemes(page, 'Show Python dialog');
+    await python.getByRole('button', { name: 'Close' }).click();
 
-  await page.locator('article h1').click();
-  await page.keyboard.press('?');
-  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(shortcuts).toBeVisible();
-  await checkBothThemes(page, 'Keyboard shortcuts dialog');
-  await page.keyboard.press('Escape');
+    await page.locator('article h1').click();
+    await page.keyboard.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(shortcuts).toBeVisible();
+    await checkBothThemes(page, 'Keyboard shortcuts dialog');
+    await page.keyboard.press('Escape');
+    await expect(shortcuts).toHaveCount(0);
+  });
 
-  // The Build dialog, and the notebook it builds.
-  await openNotebook(page, 'Your data');
-  const data = cell(page, 'Dataset', 'data');
-  await uploadCsv(data, 'patients.csv', readFileSync('tests/fixtures/build/patients.csv'));
-  await data.getByRole('button', { name: 'Build a notebook from this data' }).click();
-  const build = page.getByRole('dialog', { name: 'Build a notebook from patients.csv' });
-  await expect(build).toBeVisible();
-  await build.getByLabel('Target').selectOption('outcome');
-  await checkBothThemes(page, 'Build dialog');
-  await build.getByRole('button', { name: 'Build' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'patients' })).toBeVisible();
-  await settled(page);
-  await checkBothThemes(page, 'Built notebook');
-  await checkTabletWidth(page, 'Built notebook');
+  tour('the Build dialog, and the notebook it builds', async ({ tourPage: page }) => {
+    await openNotebook(page, 'Your data');
+    const data = cell(page, 'Dataset', 'data');
+    await uploadCsv(data, 'patients.csv', readFileSync('tests/fixtures/build/patients.csv'));
+    await data.getByRole('button', { name: 'Build a notebook from this data' }).click();
+    const build = page.getByRole('dialog', { name: 'Build a notebook from patients.csv' });
+    await expect(build).toBeVisible();
+    await build.getByLabel('Target').selectOption('outcome');
+    await checkBothThemes(page, 'Build dialog');
+    await build.getByRole('button', { name: 'Build' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'patients' })).toBeVisible();
+    await settled(page);
+    await checkBothThemes(page, 'Built notebook');
+    await checkTabletWidth(page, 'Built notebook');
+  });
 });
 
 test('tablet: the notebook list folds behind a toggle, Esc closes it, and Tab shows a focus ring on every control', async ({ page }) => {
@@ -134,6 +165,13 @@ test('tablet: the notebook list folds behind a toggle, Esc closes it, and Tab sh
   await page.keyboard.press('Escape');
   await expect(list).toBeHidden();
   await expect(toggle).toBeFocused();
+
+  // Tabbing on past the list and its toggle closes it too.
+  await page.keyboard.press('Enter');
+  await expect(list).toBeVisible();
+  await toggle.focus();
+  await page.keyboard.press('Tab');
+  await expect(list).toBeHidden();
 
   // Choosing a notebook closes the list.
   await toggle.click();

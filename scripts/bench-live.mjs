@@ -6,7 +6,7 @@
 // Chromium; medians and ratios are printed. The preview server runs in its own process
 // group and is stopped, with all its children, however the script ends.
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
-// --csv-rows N (1,000,000; 0 skips the CSV part).
+// --csv-rows N (1,000,000; 0 skips the CSV part), --port N (4175, or FITBOOK_BENCH_PORT), --only first-plot|slider|csv.
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -14,12 +14,15 @@ import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
 import { csvIntake } from './bench/csv.mjs';
 
-const PORT = 4175;
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+const PORT = option('port', Number(process.env.FITBOOK_BENCH_PORT ?? 4175));
+// --only first-plot|slider|csv runs one part (default: all).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const part = (name) => !only || only === name;
 const rounds = option('rounds', 3);
 const moves = option('moves', 10);
 const csvRows = option('csv-rows', 1_000_000);
@@ -33,10 +36,12 @@ try {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   console.log(`\nLive benchmark in ${browser.version()} (headless), ${rounds} interleaved rounds\n`);
-  await firstPlot(browser, server.base, rounds, stats);
-  console.log();
-  await slider(browser, server.base, rounds, moves, stats);
-  if (csvRows > 0) {
+  if (part('first-plot')) {
+    await firstPlot(browser, server.base, rounds, stats);
+    console.log();
+  }
+  if (part('slider')) await slider(browser, server.base, rounds, moves, stats);
+  if (csvRows > 0 && part('csv')) {
     console.log();
     await csvIntake(browser, server.base, rounds, csvRows, stats);
   }

@@ -1,85 +1,179 @@
-// `npm run bench`: times the engine on a seeded synthetic 1,000,000 x 10 table.
-//  1. Node: exact linear (QR + refinement), exact logistic (Newton), gradient-descent
-//     logistic on tfjs cpu, and the gradient-descent fit again on tfjs wasm.
-//  2. numpy lstsq and scikit-learn LogisticRegression on the same data, when
-//     /usr/bin/python3 has them; ours are printed as ratios to theirs.
-//  3. Headless Chromium on the harness page, on the backend the app would pick.
-// Options: --rows N (default 1e6), --features P (10), --no-browser, --no-python.
+// `npm run bench`, engine part: fitbook's fits against numpy / scikit-learn on the same seeded
+// synthetic data, each pair run alternately (fitbook, reference, fitbook, reference, ...) for
+// --rounds rounds, so that load on a shared machine hits both alike; prints medians and the
+// ratio of the medians (scripts/bench/stats.mjs).
+//  1. exact solvers at --rows x --features (1,000,000 x 10): least squares vs numpy lstsq;
+//     logistic (Newton) vs scikit-learn lbfgs and newton-cholesky.
+//  2. gradient descent (Adam, 3 epochs, batch 8192) on TensorFlow.js's WASM backend vs the same
+//     algorithm written in numpy (float32, same epochs, batch and learning rate).
+//  3. exact logistic on wide data, --wide-rows x --wide-features (100,000 x 200), vs lbfgs on
+//     standardised features (lbfgs on the raw features does not converge in 1,000 iterations
+//     here) and newton-cholesky.
+//  4. headless Chromium on the harness page (single runs; the live bench, bench-live.mjs,
+//     interleaves the browser's own pairs).
+// Options: --rounds N (3), --rows N, --features P, --wide-rows N, --wide-features P,
+// --no-wide, --no-gd, --no-python, --no-browser. Timings are printed, never asserted.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { cpus } from 'node:os';
-import { runBenchmark, selectBackend, syntheticData, type BenchmarkResult } from '../src/lib/ml';
-import { DEFAULT_GD } from '../src/lib/ml/benchmark';
+import { cpus, loadavg } from 'node:os';
+import { selectBackend, syntheticData } from '../src/lib/ml';
+import { DEFAULT_GD, runTask, type BenchmarkResult, type BenchmarkTask } from '../src/lib/ml/benchmark';
+import type { SyntheticData } from '../src/lib/ml/synthetic';
 import { runInBrowser } from './bench/browser';
-import { pythonAvailable, runPythonReference, type PythonReference, type Timing } from './bench/python';
+import { pythonAvailable, PythonReference, type Timing } from './bench/python';
+import { median, ms, report } from './bench/stats.mjs';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+const flag = (name: string) => args.includes(`--${name}`);
+const rounds = option('rounds', 3);
 const rows = option('rows', 1_000_000);
 const features = option('features', 10);
+const wideRows = option('wide-rows', 100_000);
+const wideFeatures = option('wide-features', 200);
 const seed = 42;
 const log = (s: string) => console.log(`  · ${s}`);
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const load = () => loadavg().map((v) => v.toFixed(1)).join(' ');
 
-function table(title: string, results: BenchmarkResult[], ref: PythonReference | null): void {
-  console.log(`\n${title}`);
-  console.log('task              time        loss reached        reference (time, loss)                  ours / ref');
-  for (const r of results) {
-    const refs: [string, Timing | undefined][] =
-      r.task === 'exact-linear' ? [['numpy lstsq', ref?.lstsq]] : [['sklearn lbfgs', ref?.['logistic-lbfgs']], ['sklearn newton-chol.', ref?.['logistic-newton-cholesky']]];
-    refs.forEach(([name, t], k) => {
-      const head = k === 0 ? `${r.task.padEnd(16)}  ${fmt(r.ms).padStart(8)}   ${r.loss.toFixed(10).padStart(14)}` : ' '.repeat(42);
-      const refText = t ? `${name.padEnd(20)} ${fmt(t.ms).padStart(8)}  ${t.loss.toFixed(10)}` : `${name.padEnd(20)} (not run)`;
-      console.log(`${head}      ${refText.padEnd(40)} ${t ? (r.ms / t.ms).toFixed(2).padStart(6) + '×' : ''}`);
+interface Line {
+  pair: string;
+  ours: number;
+  reference: number;
+  cpuRatio: number;
+}
+const summary: Line[] = [];
+
+/** Runs fitbook's task and each reference in turn, `rounds` times; prints medians and ratios. */
+async function alternate(
+  title: string,
+  task: BenchmarkTask,
+  data: SyntheticData,
+  references: { name: string; run: () => Promise<Timing> }[],
+): Promise<void> {
+  console.log(`\n${title} (load average ${load()})`);
+  const labels = Array.from(data.labels);
+  const ours: BenchmarkResult[] = [];
+  const oursCpu: number[] = [];
+  const theirs: Timing[][] = references.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    const cpu = process.cpuUsage();
+    ours.push(await runTask(task, data, labels));
+    const used = process.cpuUsage(cpu);
+    oursCpu.push((used.user + used.system) / 1000);
+    for (const [k, ref] of references.entries()) theirs[k].push(await ref.run());
+    log(`round ${round + 1}: fitbook ${ms(ours[round].ms)}${references.map((r, k) => `, ${r.name} ${ms(theirs[k][round].ms)}`).join('')}`);
+  }
+  const last = ours[ours.length - 1];
+  console.log(`  fitbook: ${last.detail}; loss ${last.loss.toFixed(10)}`);
+  if (references.length === 0) console.log(`  fitbook median ${ms(median(ours.map((r) => r.ms)))} (no reference)`);
+  for (const [k, ref] of references.entries()) {
+    const t = theirs[k][theirs[k].length - 1];
+    const notes = [t.iterations !== undefined ? `${t.iterations} iterations` : '', ...(t.warnings ?? [])].filter(Boolean).join('; ');
+    console.log(`  ${ref.name}: loss ${t.loss.toFixed(10)}${notes ? ` (${notes})` : ''}`);
+    const samples = { ours: ours.map((r) => r.ms), reference: theirs[k].map((r) => r.ms) };
+    report(`  ${task} vs ${ref.name}`, 'fitbook', ref.name, samples);
+    // CPU time as well: under heavy load a reference whose BLAS runs two threads gets a larger
+    // share of the machine than fitbook's one thread, which the wall-clock ratio does not show.
+    const refCpu = theirs[k].map((r) => r.cpuMs ?? NaN);
+    const cpuRatio = median(oursCpu) / median(refCpu);
+    console.log(`  CPU time: fitbook median ${ms(median(oursCpu))}, ${ref.name} ${ms(median(refCpu))} (all threads): ratio ${cpuRatio.toFixed(2)}×`);
+    summary.push({
+      pair: `${task} ${data.X.rows.toLocaleString('en')} × ${data.X.cols} vs ${ref.name}`,
+      ours: median(samples.ours),
+      reference: median(samples.reference),
+      cpuRatio,
     });
-    console.log(`${' '.repeat(18)}${r.detail}`);
+  }
+}
+
+async function withReference(data: SyntheticData, body: (ref: PythonReference | null) => Promise<void>): Promise<void> {
+  const why = flag('no-python') ? 'skipped (--no-python)' : pythonAvailable();
+  if (why) log(`Python reference: ${why}`);
+  const ref = why ? null : await PythonReference.start(data);
+  try {
+    await body(ref);
+  } finally {
+    ref?.close();
   }
 }
 
 async function main() {
-  console.log(`fitbook engine benchmark: ${rows.toLocaleString('en')} × ${features}, seed ${seed}`);
-  console.log(`Node ${process.version}, ${cpus().length} CPU cores (${cpus()[0]?.model ?? 'unknown'})`);
-  const config = { rows, features, seed, gd: DEFAULT_GD };
+  console.log(`fitbook engine benchmark: ${rounds} alternating rounds per pair, seed ${seed}`);
+  console.log(`Node ${process.version}, ${cpus().length} CPU cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}`);
 
-  console.log('\n[1/3] Node');
-  await selectBackend({ preference: 'cpu' });
-  const node = await runBenchmark(config, log);
-  const require = createRequire(import.meta.url);
-  const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
-  const wasm = await selectBackend({ preference: 'wasm', wasmPaths: wasmDir });
-  const nodeWasm = wasm.backend === 'wasm' ? await runBenchmark({ ...config, tasks: ['gd-logistic'] }, log) : [];
+  console.log(`\n[1/4] exact solvers, ${rows.toLocaleString('en')} × ${features}`);
+  const data = syntheticData(rows, features, seed);
+  await withReference(data, async (ref) => {
+    if (ref) log(`scikit-learn ${ref.sklearn}`);
+    await alternate('Least squares', 'exact-linear', data, ref ? [{ name: 'numpy lstsq', run: () => ref.run('lstsq') }] : []);
+    await alternate(
+      'Logistic regression',
+      'exact-logistic',
+      data,
+      ref
+        ? [
+            { name: 'sklearn lbfgs', run: () => ref.run('lbfgs') },
+            { name: 'sklearn newton-cholesky', run: () => ref.run('newton-cholesky') },
+          ]
+        : [],
+    );
 
-  let ref: PythonReference | null = null;
-  if (args.includes('--no-python')) console.log('\n[2/3] Python reference skipped (--no-python)');
-  else {
-    const why = pythonAvailable();
-    if (why) console.log(`\n[2/3] Python reference skipped: ${why}`);
+    if (flag('no-gd')) console.log('\n[2/4] gradient descent skipped (--no-gd)');
     else {
-      console.log(`\n[2/3] numpy / scikit-learn on the same data`);
-      ref = runPythonReference(syntheticData(rows, features, seed));
-      log(`scikit-learn ${ref.sklearn}`);
-      for (const k of ['logistic-lbfgs', 'logistic-newton-cholesky'] as const) {
-        const w = ref[k]?.warnings ?? [];
-        if (w.length) log(`${k}: ${w.join('; ')}`);
-      }
+      console.log(`\n[2/4] gradient descent, ${rows.toLocaleString('en')} × ${features}`);
+      const require = createRequire(import.meta.url);
+      const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/';
+      const wasm = await selectBackend({ preference: 'wasm', wasmPaths: wasmDir });
+      log(`tfjs backend: ${wasm.backend}`);
+      const gd = DEFAULT_GD;
+      await alternate(
+        `Gradient descent (${gd.optimizer}, lr ${gd.learningRate}, batch ${gd.batchSize}, ${gd.epochs} epochs)`,
+        'gd-logistic',
+        data,
+        ref ? [{ name: 'numpy, same algorithm', run: () => ref.run(`gd ${gd.epochs} ${gd.batchSize} ${gd.learningRate} ${seed}`) }] : [],
+      );
     }
+  });
+
+  if (flag('no-wide')) console.log('\n[3/4] wide logistic skipped (--no-wide)');
+  else {
+    console.log(`\n[3/4] exact logistic on wide data, ${wideRows.toLocaleString('en')} × ${wideFeatures}`);
+    const wide = syntheticData(wideRows, wideFeatures, seed);
+    await withReference(wide, (ref) =>
+      alternate(
+        'Logistic regression, wide',
+        'exact-logistic',
+        wide,
+        ref
+          ? [
+              { name: 'sklearn lbfgs (standardised)', run: () => ref.run('lbfgs-scaled') },
+              { name: 'sklearn newton-cholesky', run: () => ref.run('newton-cholesky') },
+            ]
+          : [],
+      ),
+    );
   }
 
-  console.log('\n[3/3] headless Chromium');
-  const browser = args.includes('--no-browser') ? 'skipped (--no-browser)' : await runInBrowser(config, log);
-
-  table('Node, tfjs cpu (exact solvers are plain TypeScript, float64)', node, ref);
-  if (nodeWasm.length) table('Node, tfjs wasm (gradient descent only)', nodeWasm, ref);
-  if (typeof browser === 'string') console.log(`\nBrowser: ${browser}`);
+  console.log('\n[4/4] headless Chromium');
+  const browser = flag('no-browser') ? 'skipped (--no-browser)' : await runInBrowser({ rows, features, seed, gd: DEFAULT_GD }, log);
+  if (typeof browser === 'string') console.log(`Browser: ${browser}`);
   else {
-    console.log(`\nBrowser backend: ${browser.report.backend} (${browser.report.reason})`);
     const chrome = browser.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium';
-    table(`${chrome}, tfjs ${browser.report.backend}`, browser.results, ref);
-    if (typeof browser.softwareWebgl === 'string') console.log(`\nSoftware WebGL: ${browser.softwareWebgl}`);
-    else table(`${chrome}, tfjs webgl on ${browser.softwareWebgl.report.renderer ?? 'unknown renderer'}`, browser.softwareWebgl.results, ref);
+    console.log(`${chrome}, tfjs ${browser.report.backend} (${browser.report.reason})`);
+    for (const r of browser.results) console.log(`  ${r.task.padEnd(16)} ${ms(r.ms).padStart(9)}  loss ${r.loss.toFixed(10)}  ${r.detail}`);
+    if (typeof browser.softwareWebgl === 'string') console.log(`Software WebGL: ${browser.softwareWebgl}`);
+    else for (const r of browser.softwareWebgl.results) console.log(`  webgl on ${browser.softwareWebgl.report.renderer}: ${r.task} ${ms(r.ms)}`);
+  }
+
+  if (summary.length) {
+    console.log(`\nSummary (medians of ${rounds} alternating rounds; load average now ${load()})`);
+    console.log(`  ${'pair'.padEnd(62)} ${'fitbook'.padStart(9)} / ${'reference'.padStart(9)} = wall ratio (CPU-time ratio)`);
+    for (const l of summary) {
+      console.log(`  ${l.pair.padEnd(62)} ${ms(l.ours).padStart(9)} / ${ms(l.reference).padStart(9)} = ${(l.ours / l.reference).toFixed(2)}× (${l.cpuRatio.toFixed(2)}×)`);
+    }
   }
 }
 

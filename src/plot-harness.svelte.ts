@@ -4,6 +4,8 @@ import { flushSync, mount, unmount } from 'svelte';
 import Plot from './lib/plot/Plot.svelte';
 import { loadPlotly, type PlotlyLike } from './lib/plot/plotly-bundle';
 import { scatterFigure } from './lib/plot/scatter';
+import { fitFigure } from './lib/plot/fit';
+import { polynomial } from './lib/plot/curve';
 import type { Figure } from './lib/plot/types';
 
 /** A straight-line scatter whose last y value is `last`, so a test can tell figures apart. */
@@ -13,7 +15,18 @@ function figureEnding(last: number): Figure {
   return scatterFigure({ x, y, xName: 'x', yName: 'y' });
 }
 
-const draws = { react: 0, purge: 0 };
+/** Points around y = x; the fitted line changes between updates (as a slider refit does). */
+function fitEnding(slope: number, intercept: number): Figure {
+  const x = Array.from({ length: 60 }, (_, i) => i / 6);
+  const y = x.map((v, i) => v + ((i * 7) % 5) - 2);
+  return fitFigure({ x, y, predict: polynomial({ coefficients: [slope], intercept }), xName: 'x', yName: 'y' });
+}
+
+const draws = { react: 0, purge: 0, animate: 0 };
+/** The path of each finished draw of the main plot ('react' or 'lines'), from Plot's fitbook:drawn event. */
+const paths: string[] = [];
+/** Why each full draw was needed (figure-diff's reason), for failing tests to show. */
+const reasons: (string | undefined)[] = [];
 let real: PlotlyLike | undefined;
 
 async function countingPlotly(): Promise<PlotlyLike> {
@@ -28,6 +41,11 @@ async function countingPlotly(): Promise<PlotlyLike> {
       draws.purge += 1;
       plotly.purge(el);
     },
+    animate: (...args) => {
+      draws.animate += 1;
+      return plotly.animate!(...args);
+    },
+    relayout: (...args) => plotly.relayout!(...args),
   };
 }
 
@@ -45,8 +63,39 @@ let component: ReturnType<typeof mount> | undefined = mount(Plot, {
   },
 });
 
+document.getElementById('plot')!.addEventListener('fitbook:drawn', (e) => {
+  const { path, reason } = (e as CustomEvent<{ path: string; reason?: string }>).detail;
+  paths.push(path);
+  reasons.push(reason);
+});
+
 (window as unknown as { plotHarness: unknown }).plotHarness = {
   draws,
+  paths,
+  reasons,
+  /** Shows the fit figure with this line on the main plot. */
+  showFit(slope: number, intercept: number) {
+    props.figure = fitEnding(slope, intercept);
+    flushSync();
+  },
+  /** Mounts `count` more plots, each a scatter of `points` points, in divs of class "many". */
+  mountMany(count: number, points: number) {
+    for (let k = 0; k < count; k += 1) {
+      const target = document.createElement('div');
+      target.className = 'many';
+      document.body.append(target);
+      const x = Float64Array.from({ length: points }, (_, i) => Math.sin(i * 0.7 + k) * i);
+      const y = Float64Array.from({ length: points }, (_, i) => Math.cos(i * 0.3) * i);
+      mount(Plot, { target, props: { figure: scatterFigure({ x, y, xName: 'x', yName: 'y' }), label: `Scatter ${k + 1}` } });
+    }
+  },
+  /** Draws the same fit figure afresh (one full draw) in a second plot, #reference, to compare with. */
+  drawReference(slope: number, intercept: number) {
+    const target = document.createElement('div');
+    target.id = 'reference';
+    document.body.append(target);
+    mount(Plot, { target, props: { figure: fitEnding(slope, intercept), label: 'Reference plot' } });
+  },
   /** Sets a new figure `times` times in a row (as a fast slider would); the last ends at `last`. */
   update(times: number, last: number) {
     for (let i = 1; i <= times; i += 1) {

@@ -11,7 +11,13 @@ import { evaluateCell } from './evaluate';
 import { crossvalCell } from './crossval';
 import { sweepCell } from './sweep';
 import { baselineCell } from './baseline';
+import { bootstrapCell } from './bootstrap';
+import { imputationCell } from './imputation';
+import { kmeansCell } from './kmeans';
+import { streamCell } from './stream';
+import { sqlCell } from './sql';
+import { searchCell } from './search';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell, imputationCell, kmeansCell, streamCell, sqlCell, searchCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

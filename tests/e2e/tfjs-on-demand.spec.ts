@@ -16,8 +16,10 @@ function recordRequests(page: Page): string[] {
 }
 
 test('the first lesson draws its first plot before, and without, any TensorFlow.js request', async ({ page }) => {
-  await freshStart(page);
+  // Recorded from the app's start: it starts loading plotly at startup (main.ts), so in
+  // freshStart's reload, before the hash names the lesson.
   const requests = recordRequests(page);
+  await freshStart(page);
   await page.goto('./#/exploring-a-dataset');
   await expect(page.locator('.js-plotly-plot .main-svg').first()).toBeVisible({ timeout: 90_000 });
   const beforeFirstPlot = [...requests];

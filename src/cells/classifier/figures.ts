@@ -8,6 +8,7 @@ import { getColumn, type Table } from '../../lib/data/table';
 import { predictProba, type LogisticModel } from '../../lib/ml/logistic';
 import type { ClassifierOutput } from './run';
 import { argmax } from './evaluation';
+import { designOf, type ClassifierSpec } from './spec';
 
 function column(table: Table, name: string): Float64Array {
   return getColumn(table, name)!.values as Float64Array;
@@ -23,16 +24,18 @@ export function logOddsLine(model: LogisticModel): { weight: number; intercept: 
   return { weight: model.coefficients[1][0] - model.coefficients[0][0], intercept: model.intercept[1] - model.intercept[0] };
 }
 
-/** Probabilities at one point of the plane of two features. */
-function probabilityAt(model: LogisticModel, x1: number, x2: number): Float64Array {
-  return predictProba(model, { rows: 1, cols: 2, columns: [Float64Array.of(x1), Float64Array.of(x2)] })[0];
+/** Probabilities at one point of the features' space (expanded to the model's polynomial terms). */
+function probabilityAt(model: LogisticModel, spec: ClassifierSpec, ...x: number[]): Float64Array {
+  const point = { rows: 1, cols: x.length, columns: x.map((v) => Float64Array.of(v)) };
+  return predictProba(model, designOf(spec, point).X)[0];
 }
 
 export function classifierFigures(output: ClassifierOutput, threshold: number): Figure[] {
   const { spec, model, classes, binary } = output;
   const train = output.parts.train;
   const actual = output.scores.train!.actual;
-  if (spec.features.length === 1 && binary) {
+  // With polynomial terms the log-odds is a curve, not the straight line the sigmoid and logit plots draw.
+  if (spec.features.length === 1 && binary && (spec.degree ?? 1) === 1) {
     const positive = String(classes[1]);
     const input = {
       ...logOddsLine(model),
@@ -50,7 +53,7 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
         x: column(train, spec.features[0]),
         classes: actual,
         classOrder: classes,
-        probabilities: (x) => predictProba(model, { rows: 1, cols: 1, columns: [Float64Array.of(x)] })[0],
+        probabilities: (x) => probabilityAt(model, spec, x),
         xName: spec.features[0],
         targetName: spec.target,
       }),
@@ -65,13 +68,13 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
       classes: actual,
     };
     if (binary) {
-      return [decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, a, b)[1], positiveClass: classes[1], threshold })];
+      return [decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, spec, a, b)[1], positiveClass: classes[1], threshold })];
     }
     return [
       decisionRegionsFigure({
         ...common,
         classOrder: classes,
-        predictClass: (a, b) => argmax(probabilityAt(model, a, b)),
+        predictClass: (a, b) => argmax(probabilityAt(model, spec, a, b)),
       }),
     ];
   }

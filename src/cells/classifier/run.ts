@@ -22,6 +22,7 @@ import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import { fitClassifierSpec, fitClassifierSpecGD, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
 import { isBinary, judge, scoreRecord, type ClassifierMetrics } from './evaluation';
 import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
+import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
 
 export interface ClassifierOutput extends ModelOutput {
   task: 'classification';
@@ -65,6 +66,8 @@ export function specOf(options: ClassifierOptions): ClassifierSpec {
     alpha: valueOf(options.alpha),
     classWeight: options.classWeight,
     multinomial: options.multinomial,
+    ...(options.resample && options.resample !== 'none' ? { resample: options.resample, seed: options.seed ?? 0 } : {}),
+    ...(valueOf(options.degree ?? 1) > 1 ? { degree: valueOf(options.degree!) } : {}),
   };
 }
 
@@ -90,7 +93,10 @@ export function fitOnce(spec: ClassifierSpec, train: Table): LogisticFit {
 let lastTraining: { train: Table; key: string; fit: LogisticGdFit } | undefined;
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps> {
+export async function runClassifierCell(
+  ctx: RunContext<ClassifierOptions>,
+): Promise<ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps | LoadedModelOutput> {
+  if (ctx.options.loadedModel !== undefined) return runLoadedModel(ctx, 'classifier');
   const exact = runClassifier(ctx);
   if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
   const { spec, parts } = exact;
@@ -164,7 +170,7 @@ export function classifierFitter(spec: ClassifierSpec, threshold: number): Model
     task: 'classification',
     errorMetric: 'Log loss',
     fit(table, overrides = {}) {
-      const changed = { ...spec, ...pick(overrides, ['alpha']) };
+      const changed = { ...spec, ...pick(overrides, ['alpha', 'degree']) };
       const fit = fitClassifierSpec(changed, table);
       return {
         score: (part) => scoreRecord(judge(scoreClassifier(fit, changed, part), fit.model.classes, threshold).metrics),

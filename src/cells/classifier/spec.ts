@@ -12,6 +12,10 @@ import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import type { GdOptions } from '../../lib/ml/gd/trainer';
 import { featureMatrix, labelTarget } from '../shared/design';
 import { penaltyOf } from '../shared/penalty';
+import type { Matrix } from '../../lib/ml/matrix';
+import { polynomialFeatureCount, polynomialFeatureNames, polynomialFeatures } from '../../lib/ml/polynomial-features';
+import { takeRows } from '../../lib/data/table';
+import { classCounts, resampleRows, type ResampleMode } from '../../lib/validation/resample';
 
 export interface ClassifierSpec {
   target: string;
@@ -22,6 +26,30 @@ export interface ClassifierSpec {
   classWeight: 'none' | 'balanced';
   /** undefined: sigmoid for two classes, softmax for more. */
   multinomial?: boolean;
+  /** Random over/under-sampling of the rows the model is fitted on (never of the rows it is judged on). */
+  resample?: ResampleMode;
+  seed?: number;
+  /** Polynomial and interaction terms of the features up to this total degree (1 or left out: the features as they are). */
+  degree?: number;
+}
+
+/** Polynomial terms beyond this make a fit slow and meaningless on a notebook's data. */
+const MAX_TERMS = 120;
+
+/** The columns the model sees: the features, expanded to polynomial terms when the spec has a degree above 1. */
+export function designOf(spec: ClassifierSpec, X: Matrix): { X: Matrix; names: string[] } {
+  const degree = spec.degree ?? 1;
+  const terms = polynomialFeatureCount(spec.features.length, degree);
+  if (terms > MAX_TERMS) {
+    throw new Error(
+      `Degree ${degree} on ${spec.features.length} features makes ${terms} terms; the classifier takes at most ${MAX_TERMS}. Lower the degree or use fewer features.`,
+    );
+  }
+  return polynomialFeatures(X, spec.features, degree);
+}
+
+function modelMatrix(spec: ClassifierSpec, table: Table): Matrix {
+  return designOf(spec, featureMatrix(table, spec.features)).X;
 }
 
 /** More distinct labels than this is almost surely a numeric target meant for regression. */
@@ -41,7 +69,7 @@ export function labelsOf(table: Table, target: string): Label[] {
 
 function modelOptions(spec: ClassifierSpec) {
   return {
-    featureNames: spec.features,
+    featureNames: polynomialFeatureNames(spec.features, spec.degree ?? 1),
     intercept: spec.intercept,
     classWeight: spec.classWeight === 'balanced' ? ('balanced' as const) : undefined,
     multinomial: spec.multinomial,
@@ -49,8 +77,21 @@ function modelOptions(spec: ClassifierSpec) {
   };
 }
 
-export function fitClassifierSpec(spec: ClassifierSpec, table: Table): LogisticFit {
-  return fitLogistic(featureMatrix(table, spec.features), labelsOf(table, spec.target), modelOptions(spec));
+/** The rows a model is fitted on: the training table, resampled when the spec says so. */
+export function fittedRows(spec: ClassifierSpec, table: Table): Table {
+  if (!spec.resample || spec.resample === 'none') return table;
+  return takeRows(table, resampleRows(labelsOf(table, spec.target), spec.resample, spec.seed ?? 0));
+}
+
+/** Rows per class the model is fitted on, after resampling (for the cell to say what resampling did). */
+export function fittedClassCounts(spec: ClassifierSpec, table: Table): { label: Label; count: number }[] {
+  const labels = labelsOf(table, spec.target);
+  return classCounts(labels, resampleRows(labels, spec.resample ?? 'none', spec.seed ?? 0));
+}
+
+export function fitClassifierSpec(spec: ClassifierSpec, training: Table): LogisticFit {
+  const table = fittedRows(spec, training);
+  return fitLogistic(modelMatrix(spec, table), labelsOf(table, spec.target), modelOptions(spec));
 }
 
 /**
@@ -65,10 +106,11 @@ export async function fitClassifierSpecGD(
   validation?: Table,
 ): Promise<LogisticGdFit> {
   const { fitLogisticGD } = await import('../../lib/ml/gd/logistic-gd');
-  return fitLogisticGD(featureMatrix(table, spec.features), labelsOf(table, spec.target), {
+  const rows = fittedRows(spec, table);
+  return fitLogisticGD(modelMatrix(spec, rows), labelsOf(rows, spec.target), {
     ...modelOptions(spec),
     classes,
-    validation: validation && { X: featureMatrix(validation, spec.features), labels: labelTarget(validation, spec.target) },
+    validation: validation && { X: modelMatrix(spec, validation), labels: labelTarget(validation, spec.target) },
     ...training,
   });
 }
@@ -82,6 +124,6 @@ export interface PartScores {
 export function scoreClassifier(fit: Pick<LogisticFit, 'model'>, spec: ClassifierSpec, table: Table): PartScores {
   return {
     actual: labelTarget(table, spec.target),
-    proba: predictProba(fit.model, featureMatrix(table, spec.features)),
+    proba: predictProba(fit.model, modelMatrix(spec, table)),
   };
 }

@@ -7,8 +7,30 @@ import type { Table } from '../../lib/data/table';
 import type { RunContext } from '../types';
 import { firstRows, type TableRows } from '../shared/rows';
 import type { Waiting } from '../shared/table-input';
-import { delimiterNames, type DatasetOptions } from './schema';
+import { delimiterNames, GENERATED, generatedDefaults, type DatasetOptions } from './schema';
 import { shippedUrl } from './shipped';
+import { generateDataset } from '../../lib/data/generate';
+import { summarise } from '../../lib/data/summary';
+import { valueOf } from '../../lib/notebook/controls';
+
+
+function generated(options: DatasetOptions): DatasetOutput {
+  const shape = options.shape ?? generatedDefaults.shape;
+  const table = generateDataset({
+    shape,
+    rows: valueOf(options.rows ?? generatedDefaults.rows.value),
+    noise: valueOf(options.noise ?? generatedDefaults.noise.value),
+    seed: options.seed ?? generatedDefaults.seed,
+  });
+  return {
+    table,
+    name: `generated ${shape}`,
+    delimiter: ',',
+    summaries: summarise(table),
+    preview: firstRows(table, table.columns.map((c) => c.name), PREVIEW_ROWS),
+    warnings: [],
+  };
+}
 
 export interface DatasetOutput {
   table: Table;
@@ -34,6 +56,7 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
   const { options, upload, signal } = ctx;
   let name: string;
   let blob: Blob;
+  if (!upload && options.source === GENERATED) return generated(options);
   if (upload) {
     name = upload.name;
     blob = upload.blob;

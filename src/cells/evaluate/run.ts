@@ -22,6 +22,7 @@ import type { RegressionOutput } from '../regression/run';
 import type { ClassifierOutput } from '../classifier/run';
 import { isBinary, judge, type ClassifierMetrics } from '../classifier/evaluation';
 import type { EvaluateOptions } from './schema';
+import { costAt, costCurve, type CostCurve, type Costs } from '../../lib/ml/cost';
 
 interface Judged {
   part: PartName;
@@ -63,6 +64,8 @@ export interface ClassificationEvaluation extends Judged {
   metrics: ClassifierMetrics;
   /** Binary: the positive class's curves. Multiclass: one-vs-rest, one per class. */
   curves: { label: Label; curves: RankingCurves }[];
+  /** Binary, with a cost given: the cost of the mistakes at every threshold, and at the one in use. */
+  cost?: { costs: Costs; curve: CostCurve; current: ReturnType<typeof costAt> };
 }
 
 export type Evaluation = RegressionEvaluation | ClassificationEvaluation;
@@ -83,7 +86,11 @@ export function runEvaluate({ options, inputs }: RunContext<EvaluateOptions>): E
   const part = options.part ?? available[0];
   const judged: Judged = { part, defaulted: options.part === undefined, available, rows: model.parts[part]!.rowCount };
   if (model.task === 'regression') return evaluateRegression(model, judged);
-  return evaluateClassifier(model, judged, options.threshold === undefined ? undefined : valueOf(options.threshold));
+  const costs =
+    options.missedCost === undefined && options.falseAlarmCost === undefined
+      ? undefined
+      : { missed: valueOf(options.missedCost ?? 1), falseAlarm: valueOf(options.falseAlarmCost ?? 1) };
+  return evaluateClassifier(model, judged, options.threshold === undefined ? undefined : valueOf(options.threshold), costs);
 }
 
 function evaluateRegression(model: RegressionOutput, judged: Judged): RegressionEvaluation {
@@ -110,7 +117,7 @@ export function rankingCurves(actual: readonly Label[], scores: readonly number[
   };
 }
 
-function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: number | undefined): ClassificationEvaluation {
+function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: number | undefined, costs: Costs | undefined): ClassificationEvaluation {
   const { classes } = model;
   const scores = model.scores[judged.part]!;
   const threshold = override ?? model.threshold;
@@ -123,5 +130,14 @@ function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: n
     const k = classes.indexOf(label);
     return { label, curves: rankingCurves(scores.actual, scores.proba.map((p) => p[k]), label) };
   });
-  return { ...judged, task: 'classification', classes, binary, threshold, modelThreshold: override === undefined, actual: scores.actual, predicted, metrics, curves };
+  let cost: ClassificationEvaluation['cost'];
+  if (binary && costs) {
+    const positive = scores.proba.map((p) => p[1]);
+    cost = {
+      costs,
+      curve: costCurve(scores.actual, positive, classes[1], costs),
+      current: costAt(scores.actual, positive, classes[1], costs, threshold),
+    };
+  }
+  return { ...judged, task: 'classification', classes, binary, threshold, modelThreshold: override === undefined, actual: scores.actual, predicted, metrics, curves, cost };
 }

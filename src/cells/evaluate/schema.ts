@@ -10,6 +10,13 @@ export const evaluateSchema = z
     part: z.enum(['test', 'validation', 'train']).meta({ label: 'Part' }).optional(),
     /** Binary classifiers: a decision threshold to try instead of the model cell's own. */
     threshold: tunable(z.number().min(0).max(1)).optional(),
+    /**
+     * Binary classifiers: what one missed positive (a false negative) and one false alarm (a false
+     * positive) cost. Given either, the cell adds up the cost of the mistakes at every threshold
+     * and marks the cheapest; the one left out costs 1.
+     */
+    missedCost: tunable(z.number().min(0)).meta({ label: 'Cost of a missed positive', range: { min: 0, max: 1000 } }).optional(),
+    falseAlarmCost: tunable(z.number().min(0)).meta({ label: 'Cost of a false alarm', range: { min: 0, max: 1000 } }).optional(),
   })
   .strict();
 

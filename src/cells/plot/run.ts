@@ -2,7 +2,8 @@
 // of one, or a scatterplot matrix with brushing.
 import { getColumn, isMissing, isNumeric, type Table } from '../../lib/data/table';
 import { valueOf } from '../../lib/notebook/controls';
-import { histogramFigure, scatterFigure, scatterMatrixFigure, type Figure, type MatrixInput } from '../../lib/plot';
+import { correlationFigure, histogramFigure, scatterFigure, scatterMatrixFigure, type Figure, type MatrixInput } from '../../lib/plot';
+import { correlations } from '../../lib/notebook/build/associations';
 import type { RunContext } from '../types';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
 import type { PlotOptions } from './schema';
@@ -29,8 +30,10 @@ export function runPlot({ options, inputs }: RunContext<PlotOptions>): PlotOutpu
 
   const x = options.x ?? numeric[0];
   const y = options.y ?? numeric[1] ?? numeric[0];
-  const columns = options.columns ?? numeric.slice(0, MATRIX_DEFAULT_COLUMNS);
-  const named = [options.kind === 'matrix' ? columns : [x, ...(options.kind === 'scatter' ? [y] : [])], options.color ? [options.color] : []].flat();
+  const columns = options.columns ?? (options.kind === 'correlation' ? numeric : numeric.slice(0, MATRIX_DEFAULT_COLUMNS));
+  const target = options.y ?? numeric[numeric.length - 1];
+  const namedByKind = { matrix: columns, correlation: [target, ...columns], scatter: [x, y], histogram: [x] };
+  const named = [namedByKind[options.kind], options.color ? [options.color] : []].flat();
   const choice = missingColumns(table, named);
   if (choice) return choice;
 
@@ -50,6 +53,12 @@ export function runPlot({ options, inputs }: RunContext<PlotOptions>): PlotOutpu
         classes: colour.classes,
       };
       return { ...base, figure: scatterMatrixFigure(matrix), matrix };
+    }
+    case 'correlation': {
+      numbers(table, target);
+      const others = columns.filter((name) => name !== target);
+      const ranked = correlations(table, target, others).map((a) => ({ name: a.feature, r: a.value }));
+      return { ...base, figure: correlationFigure({ correlations: ranked, target }) };
     }
   }
 }

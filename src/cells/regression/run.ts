@@ -17,6 +17,7 @@ import { pick } from '../shared/pick';
 import type { RegressionOptions } from './schema';
 import { fitRegressionSpec, fitRegressionSpecGD, predictRegression, type RegressionSpec } from './spec';
 import { trainingOptions, type SolverOptions, type TrainingProgress } from '../shared/training';
+import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
 
 export interface PartPredictions {
   actual: Float64Array;
@@ -55,7 +56,10 @@ export function specOf(options: RegressionOptions): RegressionSpec {
 }
 
 /** The cell's run: the exact fit, then gradient descent when it is the chosen solver. */
-export async function runRegressionCell(ctx: RunContext<RegressionOptions>): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns> {
+export async function runRegressionCell(
+  ctx: RunContext<RegressionOptions>,
+): Promise<RegressionOutput | ColumnChoice | Waiting | GapsInColumns | LoadedModelOutput> {
+  if (ctx.options.loadedModel !== undefined) return runLoadedModel(ctx, 'regression');
   const exact = runRegression(ctx);
   if (ctx.options.solver !== 'gradient-descent' || !('fit' in exact)) return exact;
   return withGradientDescent(exact, ctx.options, ctx);

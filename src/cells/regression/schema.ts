@@ -8,6 +8,11 @@ export { optimizers };
 export const regressionSchema = z
   .object({
     input: cellLink('table', 'Data'),
+    /**
+     * Predict with a loaded model file (by its name; the file itself is kept with the
+     * notebook's uploads in this browser) instead of fitting. See docs/cells.md.
+     */
+    loadedModel: z.string().min(1).meta({ label: 'Loaded model (file)' }).optional(),
     target: column({ label: 'Target', numeric: true, model: true }),
     features: columns({ label: 'Features', numeric: true, model: true, excludes: 'target', minimum: 1 }),
     /** Rows with a gap in the target or a feature: 'ask' says which columns and offers a fix; 'drop' fits without them (counted). */

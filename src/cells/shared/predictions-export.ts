@@ -7,6 +7,7 @@ import { getColumn, type Column, type Table } from '../../lib/data/table';
 import type { RegressionOutput } from '../regression/run';
 import type { ClassifierOutput } from '../classifier/run';
 import type { PartName } from './parts';
+import type { LoadedModelOutput } from './loaded-model';
 
 const PART_ORDER: PartName[] = ['train', 'validation', 'test'];
 
@@ -44,6 +45,35 @@ export function predictionRows(
         if (!p) continue;
         rows.push([...head, p.actual[i], p.predicted[i]]);
       }
+    }
+  }
+  return { header, rows };
+}
+
+/**
+ * The same columns for a cell predicting with a loaded model: the part ('data'
+ * for a plain table), the row's number in the input table, the prepared
+ * features, actual (when the table has the target), predicted and each
+ * class's probability.
+ */
+export function loadedPredictionRows(output: LoadedModelOutput): { header: string[]; rows: CsvValue[][] } {
+  const { features, model } = output.file;
+  const classes = model.kind === 'logistic' ? model.classes : [];
+  const header = ['part', 'row_index', ...features, 'actual', 'predicted', ...classes.map((c) => `probability_${String(c)}`)];
+  const rows: CsvValue[][] = [];
+  for (const part of output.parts) {
+    const { prepared, predicted, proba, actual } = part.predictions;
+    const columns = features.map((f) => getColumn(prepared, f));
+    for (let i = 0; i < prepared.rowCount; i++) {
+      const a = actual?.[i];
+      rows.push([
+        part.name,
+        part.rowNumbers[i],
+        ...columns.map((c) => valueAt(c, i)),
+        typeof a === 'number' && Number.isNaN(a) ? null : a,
+        predicted[i],
+        ...(proba ? Array.from(proba[i]) : []),
+      ]);
     }
   }
   return { header, rows };

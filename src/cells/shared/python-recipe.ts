@@ -6,7 +6,7 @@ import type { PythonRecipe, ModelRecipe, DataRecipe } from '../../lib/export/pyt
 import { valueOf, type Tunable } from '../../lib/notebook/controls';
 import type { Pipeline } from '../../lib/data/prepare';
 import type { DatasetOutput } from '../dataset/run';
-import type { DatasetOptions } from '../dataset/schema';
+import { GENERATED, type DatasetOptions } from '../dataset/schema';
 import { delimiterNames } from '../dataset/schema';
 import type { SplitCellOutput } from '../split/run';
 import type { PrepareOutput } from '../prepare/run';
@@ -69,6 +69,13 @@ function describeSplit(o: Record<string, unknown>): string {
 export function pythonRecipe(notebook: string, modelId: string, cell: (id: string) => CellLookup | undefined): Found {
   const model = cell(modelId);
   if (!model || !PYTHON_KINDS.includes(model.kind)) return { problem: 'Show Python is offered for regression and classifier cells.' };
+  // Options the generated code does not repeat yet: say so rather than print a different model.
+  if (model.kind === 'classifier' && valueOf((model.options.degree ?? 1) as Tunable) > 1) {
+    return { problem: 'Show Python does not yet repeat a classifier with polynomial features (degree above 1).' };
+  }
+  if (model.kind === 'classifier' && (model.options.resample ?? 'none') !== 'none') {
+    return { problem: 'Show Python does not yet repeat a classifier fitted on resampled training rows.' };
+  }
   let id = model.options.input as string;
   let current = cell(id);
   let split: PythonRecipe['split'];
@@ -96,6 +103,9 @@ export function pythonRecipe(notebook: string, modelId: string, cell: (id: strin
   }
   const data = current.output as DatasetOutput | undefined;
   if (!data?.table) return { problem: `The dataset cell '${id}' has no data yet.` };
+  if ((current.options as DatasetOptions).source === GENERATED) {
+    return { problem: `The dataset cell '${id}' generates its points in the browser; Show Python reproduces cells that read a CSV file.` };
+  }
   const recipeModel = modelRecipe(model.kind, model.options);
   return {
     recipe: {

@@ -14,6 +14,7 @@ import { columnOptions as crossvalColumns } from '../crossval/columns';
 import { columnOptions as prepareColumns } from '../prepare/columns';
 import { columnOptions as plotColumns } from '../plot/columns';
 import { columnOptions as tableColumns } from '../table/columns';
+import { columnOptions as kmeansColumns } from '../kmeans/columns';
 
 /** Kinds whose options name columns (the others name none). */
 export const kindColumns: Record<string, KindColumns> = {
@@ -24,6 +25,7 @@ export const kindColumns: Record<string, KindColumns> = {
   prepare: prepareColumns,
   plot: plotColumns,
   table: tableColumns,
+  kmeans: kmeansColumns,
 };
 
 type Cell = Pick<CellBlock, 'id' | 'kind' | 'options'>;
@@ -32,10 +34,13 @@ function cellsOf(blocks: readonly Block[]): CellBlock[] {
   return blocks.filter((b): b is CellBlock => b.type === 'cell');
 }
 
-/** The cells that read the dataset cell, directly or through others, in notebook order. */
+/**
+ * The cells that read the dataset cell, directly or through others, in notebook order.
+ * A model cell predicting with a loaded model file is left out: its columns come from the file.
+ */
 export function dependentCells(blocks: readonly Block[], datasetId: string): CellBlock[] {
   const ids = new Set(dependentsOf(blocks, datasetId));
-  return cellsOf(blocks).filter((c) => ids.has(c.id));
+  return cellsOf(blocks).filter((c) => ids.has(c.id) && typeof c.options.loadedModel !== 'string');
 }
 
 export interface StaleCell {

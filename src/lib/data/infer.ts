@@ -268,18 +268,32 @@ function infer(
   return { column, reading: 'other', ...(warning ? { warning } : {}) };
 }
 
+/** Whether a trimmed cell looks like a number with a dot as thousands separator ("1.234"). */
+export function isDottedThousands(trimmed: string): boolean {
+  return DOTTED_THOUSANDS.test(trimmed);
+}
+
 /**
- * For a numeric column read by rule 1 in a file that writes decimals with a
- * comma: a warning when its dotted values all look like dotted thousands.
+ * The first dotted cell of a column when every non-missing cell with a dot
+ * looks like dotted thousands ("1.234"), else undefined.
  */
-function dottedThousandsWarning(name: string, raw: readonly string[], isMissing: MissingTest): string | undefined {
+function dottedThousandsExample(raw: readonly string[], isMissing: MissingTest): string | undefined {
   let example: string | undefined;
   for (const cell of raw) {
     if (!cell.includes('.') || isMissing(cell)) continue;
     const t = cell.trim();
-    if (!DOTTED_THOUSANDS.test(t)) return undefined;
+    if (!isDottedThousands(t)) return undefined;
     example ??= t;
   }
+  return example;
+}
+
+/**
+ * For a numeric column read by rule 1 in a file that writes decimals with a
+ * comma: a warning when its dotted values all look like dotted thousands
+ * (`example` is the first of them, from dottedThousandsExample).
+ */
+function dottedThousandsWarning(name: string, example: string | undefined): string | undefined {
   if (example === undefined) return undefined;
   return (
     `Column "${name}": "${example}" was read as ${parseNumber(example)}, but this file writes decimals with a comma, ` +
@@ -298,21 +312,57 @@ export function inferColumn(
   return warning === undefined ? { column } : { column, warning };
 }
 
+/**
+ * A column whose cells were already read as numbers by rule 1 (the CSV fast
+ * path, csv/fast.ts): what inference would have found from its raw cells.
+ */
+export interface NumericSource {
+  values: Float64Array;
+  /** Every cell was missing. */
+  allMissing: boolean;
+  /** dottedThousandsExample of its cells: the first dotted cell if all dotted cells look like "1.234". */
+  dottedExample: string | undefined;
+}
+
+/** A column's raw cells, or its values already read as numbers. */
+export type ColumnSource = readonly string[] | NumericSource;
+
+function isNumericSource(source: ColumnSource): source is NumericSource {
+  return !Array.isArray(source);
+}
+
+function inferSource(name: string, source: ColumnSource, rowCount: number, options: InferOptions, isMissing: MissingTest, preferDecimalComma: boolean): Inference {
+  if (!isNumericSource(source)) return infer(name, source, options, isMissing, preferDecimalComma);
+  // The same result as infer() on the cells these values were read from.
+  return {
+    column: { name, type: 'numeric', values: source.values },
+    reading: 'number',
+    ...(source.allMissing && rowCount > 0 ? { warning: `Column "${name}" has no values: every cell is missing.` } : {}),
+  };
+}
+
 /** A Table from column names and raw cells (columns[j][i] is row i of column j). */
 export function inferTable(names: readonly string[], columns: readonly string[][], options: InferOptions = {}): InferredTable {
+  return inferSources(names, columns, columns[0]?.length ?? 0, options);
+}
+
+/** inferTable, where some columns may arrive already read as numbers. */
+export function inferSources(names: readonly string[], sources: readonly ColumnSource[], rowCount: number, options: InferOptions = {}): InferredTable {
   const isMissing = missingTest(options.missingMarkers);
-  const inferred = names.map((name, j) => infer(name, columns[j], options, isMissing, false));
+  const inferred = names.map((name, j) => inferSource(name, sources[j], rowCount, options, isMissing, false));
   // A column that can only be read with decimal commas tells how this file
   // writes numbers: the columns that could go either way follow it.
   if (inferred.some((c) => c.reading === 'decimal-comma')) {
     names.forEach((name, j) => {
-      if (inferred[j].reading === 'either') inferred[j] = infer(name, columns[j], options, isMissing, true);
+      const source = sources[j];
+      if (inferred[j].reading === 'either') inferred[j] = inferSource(name, source, rowCount, options, isMissing, true);
       else if (inferred[j].reading === 'number' && inferred[j].warning === undefined) {
-        const warning = dottedThousandsWarning(name, columns[j], isMissing);
+        const example = isNumericSource(source) ? source.dottedExample : dottedThousandsExample(source, isMissing);
+        const warning = dottedThousandsWarning(name, example);
         if (warning) inferred[j] = { ...inferred[j], warning };
       }
     });
   }
   const warnings = inferred.flatMap((c) => (c.warning ? [c.warning] : []));
-  return { table: { columns: inferred.map((c) => c.column), rowCount: columns[0]?.length ?? 0 }, warnings };
+  return { table: { columns: inferred.map((c) => c.column), rowCount }, warnings };
 }

@@ -38,6 +38,11 @@ export interface Basis {
   conditioned: Float64Array[];
   /** L, size × size, row-major: raw coefficients b = L a. */
   toRaw: Float64Array;
+  /**
+   * Per term, sum (z - mean z)^2 of its raw column (about 0 without an intercept), known from
+   * conditioning for plain features (NaN for powers): saves the VIFs two passes per column.
+   */
+  rawCentredSS: Float64Array;
 }
 
 export function termName(feature: string, power: number): string {
@@ -128,17 +133,23 @@ export function buildBasis(X: Matrix, terms: Term[], intercept: boolean): Basis 
   for (const [f, d] of maxPower) affine.set(f, featureAffine(X.columns[f], d, intercept));
   // column index of (feature, power) in the raw basis
   const index = new Map<string, number>();
+  const rawCentredSS = new Float64Array(terms.length).fill(NaN);
   terms.forEach((t, k) => index.set(`${t.feature}:${t.power}`, k + off));
 
   terms.forEach((term, k) => {
     const x = X.columns[term.feature];
     const { centre: c, halfRange: h } = affine.get(term.feature)!;
+    // x ** 1 is x exactly, so a plain feature is read as is: Math.pow on every entry was the
+    // largest single cost of a 1M-row fit.
+    const plain = term.power === 1 && c === 0 && h === 1;
     const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = ((x[i] - c) / h) ** term.power;
-    const m = intercept ? mean(col) : 0;
-    const sd = spread(col, m);
+    if (!plain) for (let i = 0; i < n; i++) col[i] = ((x[i] - c) / h) ** term.power;
+    const source = plain ? x : col;
+    const m = intercept ? mean(source) : 0;
+    const sd = spread(source, m);
     const s = sd > 0 ? sd : 1;
-    for (let i = 0; i < n; i++) col[i] = (col[i] - m) / s;
+    if (plain) rawCentredSS[k] = n * sd * sd;
+    for (let i = 0; i < n; i++) col[i] = (source[i] - m) / s;
     conditioned.push(col);
     // t^d = h^-d * sum_j C(d, j) x^j (-c)^(d-j): spread over the raw columns x^j.
     const d = term.power;
@@ -155,7 +166,7 @@ export function buildBasis(X: Matrix, terms: Term[], intercept: boolean): Basis 
     }
     if (intercept) L[a] -= m / s;
   });
-  return { terms, intercept, size, raw: rawDesign(X, terms, intercept), conditioned, toRaw: L };
+  return { terms, intercept, size, raw: rawDesign(X, terms, intercept), conditioned, toRaw: L, rawCentredSS };
 }
 
 /** b = L a (float64). */

@@ -5,7 +5,7 @@ import { fitLogisticGD } from './gd/logistic-gd';
 import type { OptimizerName } from './gd/optimizers';
 import { fitLinear } from './linear';
 import { fitLogistic } from './logistic';
-import { syntheticData } from './synthetic';
+import { syntheticData, type SyntheticData } from './synthetic';
 
 export interface BenchmarkConfig {
   rows: number;
@@ -37,28 +37,28 @@ export async function runBenchmark(config: BenchmarkConfig, log: (line: string) 
   log(`generated ${config.rows} x ${config.features} in ${(now() - t0).toFixed(0)} ms`);
   const labels = Array.from(data.labels);
   const results: BenchmarkResult[] = [];
-  if (tasks.includes('exact-linear')) {
-    const t = now();
-    const fit = fitLinear(data.X, data.y);
-    const ms = now() - t;
-    results.push({ task: 'exact-linear', ms, loss: fit.summary.rss / config.rows, detail: `${fit.method}, ${fit.iterations} refinement rounds` });
-    log(`exact linear: ${ms.toFixed(0)} ms`);
-  }
-  if (tasks.includes('exact-logistic')) {
-    const t = now();
-    const fit = fitLogistic(data.X, labels);
-    const ms = now() - t;
-    results.push({ task: 'exact-logistic', ms, loss: fit.logLoss, detail: `${fit.method}, ${fit.iterations} iterations` });
-    log(`exact logistic: ${ms.toFixed(0)} ms`);
-  }
-  if (tasks.includes('gd-logistic')) {
-    const gd = config.gd ?? DEFAULT_GD;
-    const t = now();
-    const fit = await fitLogisticGD(data.X, labels, { ...gd, evaluateEvery: gd.epochs });
-    const ms = now() - t;
-    const loss = fit.history[fit.history.length - 1].trainLoss;
-    results.push({ task: 'gd-logistic', ms, loss, detail: `${gd.optimizer} lr ${gd.learningRate}, batch ${gd.batchSize}, ${gd.epochs} epochs on ${fit.backend}` });
-    log(`gradient-descent logistic: ${ms.toFixed(0)} ms`);
+  for (const task of tasks) {
+    const r = await runTask(task, data, labels, config.gd);
+    results.push(r);
+    log(`${task}: ${r.ms.toFixed(0)} ms`);
   }
   return results;
+}
+
+/** Times one task on given data (the bench alternates these with their references). */
+export async function runTask(task: BenchmarkTask, data: SyntheticData, labels: number[], gdConfig = DEFAULT_GD): Promise<BenchmarkResult> {
+  const t = now();
+  if (task === 'exact-linear') {
+    const fit = fitLinear(data.X, data.y);
+    return { task, ms: now() - t, loss: fit.summary.rss / data.X.rows, detail: `${fit.method}, ${fit.iterations} refinement rounds` };
+  }
+  if (task === 'exact-logistic') {
+    const fit = fitLogistic(data.X, labels);
+    return { task, ms: now() - t, loss: fit.logLoss, detail: `${fit.method}, ${fit.iterations} iterations` };
+  }
+  const gd = gdConfig;
+  const fit = await fitLogisticGD(data.X, labels, { ...gd, evaluateEvery: gd.epochs });
+  const ms = now() - t;
+  const loss = fit.history[fit.history.length - 1].trainLoss;
+  return { task, ms, loss, detail: `${gd.optimizer} lr ${gd.learningRate}, batch ${gd.batchSize}, ${gd.epochs} epochs on ${fit.backend}` };
 }

@@ -73,8 +73,7 @@ export function solveRefined(
       }
       for (let j = 0; j < q; j++) g[j] = c ? c[j] : 0;
     } else {
-      residualF(Z, y, rHi, rLo, bHi, bLo, fHi, fLo);
-      gradientG(Z, c, rHi, rLo, g);
+      residuals(Z, y, c, rHi, rLo, bHi, bLo, fHi, fLo, g);
     }
     // Correction from F = QR (pivoted): F' dr = L' g, dr + F da = f.
     const gA = mapToConditioned(L, g);
@@ -152,18 +151,23 @@ export function inverseGramDiagonal(qr: QR, L: Float64Array): Float64Array {
 const SPLITTER = 134217729; // 2^27 + 1, for Dekker's exact products (see dd.ts)
 
 /**
- * f = y - r - Z b in double-double, column by column. The hot loops are written out
- * (rather than calling dd.ts) because they run over every entry of Z in each round.
+ * f = y - r - Z b and g = c - Z' r in double-double, column by column, in one pass over each
+ * column of Z (each entry is loaded and split once for both). The hot loop is written out
+ * (rather than calling dd.ts) because it runs over every entry of Z in each round; the
+ * operations are those of Dekker's TwoProduct and Knuth's TwoSum (g accumulates as Dot2 of
+ * Ogita, Rump and Oishi).
  */
-function residualF(
+function residuals(
   Z: RawDesign,
   y: Float64Array | null,
+  c: Float64Array | null,
   rHi: Float64Array,
   rLo: Float64Array,
   bHi: Float64Array,
   bLo: Float64Array,
   fHi: Float64Array,
   fLo: Float64Array,
+  g: Float64Array,
 ): void {
   const m = Z.rows;
   const s: Pair = { hi: 0, lo: 0 };
@@ -175,52 +179,40 @@ function residualF(
   for (let j = 0; j < Z.hi.length; j++) {
     const bh = bHi[j];
     const bl = bLo[j];
-    if (bh === 0 && bl === 0) continue;
     const zh = Z.hi[j];
     const zl = Z.lo[j];
     let t = SPLITTER * bh;
     const bhh = t - (t - bh);
     const bhl = bh - bhh;
+    const updateF = bh !== 0 || bl !== 0;
+    let sum = c ? c[j] : 0;
+    let comp = 0;
     for (let i = 0; i < m; i++) {
       const a = zh[i];
       t = SPLITTER * a;
       const ah = t - (t - a);
       const al = a - ah;
-      const prod = a * bh;
-      let err = ah * bhh - prod + ah * bhl + al * bhh + al * bhl;
-      err += a * bl + (zl ? zl[i] * bh : 0);
-      // (fh + fl) - (prod + err)
-      const fh = fHi[i];
-      const sum = fh - prod;
-      const bb = sum - fh;
-      const e = fh - (sum - bb) + (-prod - bb) + (fLo[i] - err);
-      const hi = sum + e;
-      fLo[i] = e - (hi - sum);
-      fHi[i] = hi;
-    }
-  }
-}
-
-/** g = c - Z' r, accumulated with error-free transforms (Dot2 of Ogita, Rump and Oishi). */
-function gradientG(Z: RawDesign, c: Float64Array | null, rHi: Float64Array, rLo: Float64Array, g: Float64Array): void {
-  const m = Z.rows;
-  for (let j = 0; j < Z.hi.length; j++) {
-    const zh = Z.hi[j];
-    const zl = Z.lo[j];
-    let sum = c ? c[j] : 0;
-    let comp = 0;
-    for (let i = 0; i < m; i++) {
-      const a = zh[i];
+      const zli = zl ? zl[i] : 0;
+      if (updateF) {
+        const prod = a * bh;
+        let err = ah * bhh - prod + ah * bhl + al * bhh + al * bhl;
+        err += a * bl + zli * bh;
+        // (fh + fl) - (prod + err)
+        const fh = fHi[i];
+        const sm = fh - prod;
+        const bb = sm - fh;
+        const e = fh - (sm - bb) + (-prod - bb) + (fLo[i] - err);
+        const hi = sm + e;
+        fLo[i] = e - (hi - sm);
+        fHi[i] = hi;
+      }
+      // sum -= a r exactly, the rounding error carried in comp
       const r = rHi[i];
-      let t = SPLITTER * a;
-      const ah = t - (t - a);
-      const al = a - ah;
       t = SPLITTER * r;
       const rh = t - (t - r);
       const rl = r - rh;
       const prod = a * r;
-      const err = ah * rh - prod + ah * rl + al * rh + al * rl + a * rLo[i] + (zl ? zl[i] * r : 0);
-      // sum -= prod, exactly, with the rounding error carried in comp
+      const err = ah * rh - prod + ah * rl + al * rh + al * rl + a * rLo[i] + zli * r;
       const next = sum - prod;
       const bb = next - sum;
       comp += sum - (next - bb) + (-prod - bb) - err;

@@ -109,8 +109,16 @@ function parameterNames(basis: Basis): string[] {
   return [...(basis.intercept ? [INTERCEPT_NAME] : []), ...basis.terms.map((t) => t.name)];
 }
 
-function factorise(basis: Basis, rankTolerance?: number): QR {
-  return householderQR(basis.conditioned.map((c) => c.slice()), { rankTolerance });
+/** QR of the conditioned basis; `keep` leaves basis.conditioned intact (ridge reuses it) at the cost of a copy. */
+function factorise(basis: Basis, rankTolerance: number | undefined, keep: boolean): QR {
+  return householderQR(keep ? basis.conditioned.map((c) => c.slice()) : basis.conditioned, { rankTolerance });
+}
+
+/** hi + lo, entry by entry (a double-double vector rounded to float64), from `from` on. */
+function roundDd(hi: Float64Array, lo: Float64Array, from = 0): Float64Array {
+  const out = new Float64Array(hi.length - from);
+  for (let i = 0; i < out.length; i++) out[i] = hi[from + i] + lo[from + i];
+  return out;
 }
 
 function throwIfRankDeficient(qr: QR, basis: Basis): void {
@@ -173,13 +181,22 @@ function isConstant(y: ArrayLike<number>): boolean {
 /** VIF_j = [(Z'Z)^-1]_jj * sum (z_j - mean)^2  (equivalently 1 / (1 - R_j^2)). */
 function varianceInflation(basis: Basis, inverseDiag: Float64Array): Float64Array {
   const off = basis.intercept ? 1 : 0;
-  return Float64Array.from(basis.terms, (_, k) => {
-    const z = basis.raw.hi[k + off];
-    const m = basis.intercept ? mean(z) : 0;
-    let ss = 0;
-    for (const v of z) ss += (v - m) * (v - m);
-    return basis.terms.length === 1 && basis.intercept ? 1 : inverseDiag[k + off] * ss;
-  });
+  const out = new Float64Array(basis.terms.length);
+  for (let k = 0; k < out.length; k++) {
+    if (basis.terms.length === 1 && basis.intercept) {
+      out[k] = 1;
+      continue;
+    }
+    let ss = basis.rawCentredSS[k];
+    if (Number.isNaN(ss)) {
+      const z = basis.raw.hi[k + off];
+      const m = basis.intercept ? mean(z) : 0;
+      ss = 0;
+      for (let i = 0; i < z.length; i++) ss += (z[i] - m) * (z[i] - m);
+    }
+    out[k] = inverseDiag[k + off] * ss;
+  }
+  return out;
 }
 
 // Above this many matrix entries the covariance uses the float64 formula, not refinement.
@@ -209,7 +226,7 @@ export function fitLinear(X: Matrix, yIn: Float64Array, options: LinearOptions =
     );
   }
   const warnings: string[] = [];
-  const qr = shortOfRows ? null : factorise(basis, rankTolerance);
+  const qr = shortOfRows ? null : factorise(basis, rankTolerance, l2 > 0);
   const fullRank = qr !== null && qr.rank === qr.cols;
   const big = n * basis.size > REFINED_COVARIANCE_LIMIT;
   const invDiag = qr && fullRank ? (big ? inverseGramDiagonal(qr, basis.toRaw) : inverseGramDiagonalRefined(qr, basis.raw, basis.toRaw)) : null;
@@ -245,15 +262,14 @@ export function fitLinear(X: Matrix, yIn: Float64Array, options: LinearOptions =
     const qrAug = householderQR(aug.F, { rankTolerance: 0 });
     if (qrAug.rank < qrAug.cols) throw new Error('Ridge regression: the L2 strength is too small to compute with; use a larger value or none.');
     const sol = solveRefined(qrAug, aug.Z, basis.toRaw, aug.y, null, { maxRounds: refinementRounds });
-    b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
-    const extra = aug.y.length - n;
-    residual = Float64Array.from(sol.rHi.subarray(extra), (h, i) => h + sol.rLo[extra + i]);
+    b = roundDd(sol.bHi, sol.bLo);
+    residual = roundDd(sol.rHi, sol.rLo, aug.y.length - n);
     iterations = sol.rounds;
     method = 'ridge-qr';
   } else {
     const sol = solveRefined(qr!, basis.raw, basis.toRaw, y, null, { maxRounds: refinementRounds });
-    b = Float64Array.from(sol.bHi, (h, j) => h + sol.bLo[j]);
-    residual = Float64Array.from(sol.rHi, (h, i) => h + sol.rLo[i]);
+    b = roundDd(sol.bHi, sol.bLo);
+    residual = roundDd(sol.rHi, sol.rLo);
     iterations = sol.rounds;
     method = 'qr';
   }

@@ -7,6 +7,7 @@
 // with l1 > 0, proximal Newton (each step minimises the quadratic model plus the L1 term by
 // coordinate descent, as glmnet does). Coefficients are reported for the raw features.
 import { dampedSolve } from './cholesky';
+import { conjugateGradient } from './newton-cg';
 import { encodeLabels, uniqueLabels, type Label } from './labels';
 import type { Matrix } from './matrix';
 import { defaultFeatureNames } from './linear';
@@ -36,7 +37,17 @@ export interface LogisticOptions {
   maxIterations?: number;
   /** Stop when the largest gradient component (or, with l1, the largest step) is below this. */
   tolerance?: number;
+  /**
+   * How Newton's step is solved: 'full' forms the Hessian (n d^2 / 2 work) and solves it by
+   * Cholesky; 'products' uses conjugate gradients on Hessian-vector products (2 n d each), for
+   * wide binary data without an L1 penalty. Default 'auto': 'products' from WIDE_PARAMETERS
+   * parameters on, when it applies.
+   */
+  hessian?: 'auto' | 'full' | 'products';
 }
+
+/** From this many parameters on, a binary fit without L1 solves Newton's step by conjugate gradients. */
+export const WIDE_PARAMETERS = 48;
 
 export interface LogisticModel {
   kind: 'logistic';
@@ -55,7 +66,8 @@ export interface LogisticModel {
 export interface LogisticFit {
   model: LogisticModel;
   solver: 'exact';
-  method: 'newton' | 'proximal-newton';
+  /** 'newton-cg': Newton's steps solved by conjugate gradients on Hessian-vector products (wide binary data). */
+  method: 'newton' | 'proximal-newton' | 'newton-cg';
   iterations: number;
   converged: boolean;
   /** True when the classes are perfectly separable and unpenalised: no finite optimum exists. */
@@ -169,6 +181,9 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     }
   });
   const free = Array.from({ length: size }, (_, k) => k).filter((k) => !fixed.has(k));
+  const hessian = options.hessian ?? 'auto';
+  let products = !multinomial && l1 === 0 && (hessian === 'products' || (hessian === 'auto' && size >= WIDE_PARAMETERS));
+  const fixedMask = Uint8Array.from({ length: size }, (_, k) => (fixed.has(k) ? 1 : 0));
 
   const theta = new Float64Array(size);
   let f = prob.objective(theta);
@@ -178,12 +193,13 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
   let stalled = false;
   const warnings: string[] = [];
   while (iterations < maxIterations) {
-    prob.loss(theta); // refresh probabilities at theta
-    const { g, H } = prob.derivatives(theta);
+    // The probabilities are those at theta: the last objective() evaluated was at theta (the
+    // start, or the candidate the line search accepted), so no extra pass is needed here.
+    const { g, H } = products ? { g: prob.gradient(theta), H: null } : prob.derivatives(theta);
     let step: Float64Array;
     let decrease: number; // predicted decrease term for Armijo
     if (l1 > 0) {
-      step = proximalStep(theta, g, H, prob.penaltyL1, size, free);
+      step = proximalStep(theta, g, H!, prob.penaltyL1, size, free);
       let gd = 0;
       for (const k of free) gd += g[k] * step[k];
       const next = theta.map((t, k) => t + step[k]);
@@ -197,10 +213,17 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     } else {
       let gmax = 0;
       for (const k of free) gmax = Math.max(gmax, Math.abs(g[k]));
-      const gFree = Float64Array.from(free, (k) => -g[k]);
-      const dFree = dampedSolve(restrict(H, size, free), gFree, free.length);
       step = new Float64Array(size);
-      free.forEach((k, a) => (step[k] = dFree[a]));
+      const cg = products ? newtonCgStep(prob, g, gmax, tol, fixedMask, hessian === 'products') : null;
+      if (cg) step = cg;
+      else {
+        // Conjugate gradients that stall would cost more than the Hessian: form it from now on.
+        products = false;
+        const Hf = H ?? prob.derivatives(theta).H;
+        const gFree = Float64Array.from(free, (k) => -g[k]);
+        const dFree = dampedSolve(restrict(Hf, size, free), gFree, free.length);
+        free.forEach((k, a) => (step[k] = dFree[a]));
+      }
       decrease = 0;
       for (const k of free) decrease += g[k] * step[k];
       // A small gradient is not enough: under quasi-separation (classes that touch only on the
@@ -291,7 +314,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
   return {
     model,
     solver: 'exact',
-    method: l1 > 0 ? 'proximal-newton' : 'newton',
+    method: l1 > 0 ? 'proximal-newton' : products ? 'newton-cg' : 'newton',
     iterations,
     converged,
     separable,
@@ -299,6 +322,24 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     logLoss: loss,
     warnings,
   };
+}
+
+/**
+ * Newton's step -H^-1 g by preconditioned conjugate gradients, solved as accurately as the
+ * gradient is small (below). Unless `forced` (the caller
+ * asked for products), null when it does not converge within the number of products that forming
+ * H would cost (d / 4 of them); forced, it may take 4 d + 20 and returns its last iterate, which
+ * is still a descent direction.
+ */
+function newtonCgStep(prob: Problem, g: Float64Array, gmax: number, tol: number, fixed: Uint8Array, forced: boolean): Float64Array | null {
+  prob.prepareProducts();
+  const b = g.map((v) => -v);
+  // Forcing term: the relative residual may be as large as the gradient (quadratic convergence);
+  // once the gradient is below tolerance the step only decides convergence, so 10 % will do.
+  const relTol = gmax <= tol ? 0.1 : Math.min(0.1, Math.max(gmax, 1e-12));
+  const cap = forced ? 4 * prob.size + 20 : Math.max(10, Math.ceil(prob.size / 4));
+  const result = conjugateGradient((v, out) => prob.hessianTimes(v, out), b, prob.hessianDiagonal(), fixed, relTol, cap);
+  return result.converged || forced ? result.x : null;
 }
 
 /** Sum-to-zero across classes (scikit-learn's multinomial convention). */

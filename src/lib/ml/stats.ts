@@ -13,10 +13,19 @@ const SAFE_HIGH = 2 ** 200;
 
 /** Population standard deviation about `centre` (root mean square when centre is 0). */
 export function spread(values: ArrayLike<number>, centre: number): number {
+  // Scaling by a power of two is exact, so when no square over- or underflows the unscaled sum is
+  // the same to the bit: try it first (one pass), and scale only when the total says it must.
+  const direct = squaredDeviations(values, centre, 1);
+  if (direct >= 2 ** -900 && direct < Infinity) return Math.sqrt(direct / values.length);
   let largest = 0;
   for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i] - centre));
   if (largest === 0 || !Number.isFinite(largest)) return largest;
   const k = largest < SAFE_LOW || largest > SAFE_HIGH ? 2 ** -Math.floor(Math.log2(largest)) : 1;
+  return Math.sqrt(squaredDeviations(values, centre, k) / values.length) / k;
+}
+
+/** Compensated sum of ((v - centre) k)^2. */
+function squaredDeviations(values: ArrayLike<number>, centre: number, k: number): number {
   let s = 0;
   let c = 0;
   for (let i = 0; i < values.length; i++) {
@@ -26,7 +35,7 @@ export function spread(values: ArrayLike<number>, centre: number): number {
     c += s >= v ? s - t + v : v - t + s;
     s = t;
   }
-  return Math.sqrt((s + c) / values.length) / k;
+  return s + c;
 }
 
 /** Mean and scale of each column; scale falls back to 1 for a constant column. */

@@ -48,18 +48,20 @@ export interface Axes {
 }
 
 /**
- * Vertical segments from each point to the curve, as one trace (segments separated
+ * Vertical segments from each point (or each of `rows`) to the curve, as one trace (segments separated
  * by nulls): one trace draws thousands of segments cheaply.
  */
-export function residualSegments(x: ArrayLike<number>, y: ArrayLike<number>, predict: Predict, axes: Axes = {}): TraceSpec {
+export function residualSegments(x: ArrayLike<number>, y: ArrayLike<number>, predict: Predict, axes: Axes = {}, rows?: readonly number[]): TraceSpec {
   const xs: (number | null)[] = [];
   const ys: (number | null)[] = [];
-  for (let i = 0; i < x.length; i += 1) {
+  const count = rows ? rows.length : x.length;
+  for (let k = 0; k < count; k += 1) {
+    const i = rows ? rows[k] : k;
     xs.push(x[i], x[i], null);
     ys.push(y[i], predict(x[i]), null);
   }
   return {
-    type: scatterType(x.length),
+    type: scatterType(count),
     mode: 'lines',
     name: 'residuals',
     x: xs,

@@ -1,6 +1,7 @@
 import { axis, baseLayout, lineShape } from './layout';
 import { extent, padded, plural } from './numbers';
 import { pointsTrace } from './points';
+import { sampleRows } from './sample';
 import { COLOURS } from './theme';
 import type { Figure } from './types';
 
@@ -24,8 +25,10 @@ export function residualsOf(fitted: ArrayLike<number>, actual: ArrayLike<number>
 export function residualsFigure(input: ResidualsInput): Figure {
   const residuals = residualsOf(input.fitted, input.actual);
   const xName = `fitted ${input.name}`;
+  const rows = sampleRows(residuals.length, [input.fitted, residuals]);
   return {
-    data: [pointsTrace(input.fitted, residuals, { name: 'residuals', color: COLOURS.data, xName, yName: 'residual' })],
+    ...(rows && { shown: { points: rows.length, of: residuals.length } }),
+    data: [pointsTrace(input.fitted, residuals, { name: 'residuals', color: COLOURS.data, xName, yName: 'residual', rows })],
     layout: baseLayout(
       { title: `Residuals against fitted ${input.name}`, x: axis(xName), y: axis('residual (actual − fitted)') },
       { shapes: [lineShape(0, 0, 1, 0, { color: COLOURS.reference, dash: 'dash' }, { xref: 'paper' })], showlegend: false },
@@ -48,8 +51,10 @@ export function predictedActualFigure(input: PredictedActualInput): Figure {
   const [lo, hi] = padded(extent([...Array.from(input.actual), ...Array.from(input.predicted)]), 0.05);
   const xName = `actual ${input.name}`;
   const yName = `predicted ${input.name}`;
+  const rows = sampleRows(input.actual.length, [input.actual, input.predicted]);
   return {
-    data: [pointsTrace(input.actual, input.predicted, { name: 'rows', color: COLOURS.data, xName, yName })],
+    ...(rows && { shown: { points: rows.length, of: input.actual.length } }),
+    data: [pointsTrace(input.actual, input.predicted, { name: 'rows', color: COLOURS.data, xName, yName, rows })],
     layout: baseLayout(
       { title: `Predicted against actual ${input.name}`, x: axis(xName, { range: [lo, hi] }), y: axis(yName, { range: [lo, hi], scaleanchor: 'x' }) },
       { shapes: [lineShape(lo, lo, hi, hi, { color: COLOURS.reference, dash: 'dash' })], showlegend: false },

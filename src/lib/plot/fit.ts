@@ -1,7 +1,8 @@
 import { curveTrace, residualSegments, sumSquaredErrors, type Predict } from './curve';
-import { axis, baseLayout, cornerNote } from './layout';
+import { axis, baseLayout } from './layout';
 import { capitalise, extent, formatNumber, padded, plural } from './numbers';
 import { pointsTrace } from './points';
+import { sampleRows } from './sample';
 import { COLOURS } from './theme';
 import type { Figure } from './types';
 
@@ -14,6 +15,12 @@ export interface FitInput {
   yName: string;
   /** Legend name of the curve ("degree 3 fit"). */
   curveName?: string;
+  /**
+   * A legend name that stays the same when curveName changes (e.g. 'least-squares fit'
+   * while a slider changes the degree); curveName then goes in the title. A legend
+   * change makes plotly restyle every trace, a title change only the title.
+   */
+  legendName?: string;
   /** A second model drawn dashed for comparison, e.g. the exact solution beside gradient descent. */
   compare?: { predict: Predict; name: string };
   /** Draw the residual segments (default true). */
@@ -32,10 +39,12 @@ export function fitFigure(input: FitInput): Figure {
   const n = x.length;
   const sse = sumSquaredErrors(x, y, predict);
   const curveName = input.curveName ?? 'fit';
+  // A large table is drawn sampled; the SSE and the curve's extent still use every row.
+  const rows = sampleRows(n, [x, y]);
   const data = [
-    ...(input.residuals === false ? [] : [residualSegments(x, y, predict)]),
-    pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName }),
-    curveTrace(predict, padded(extent(x), 0.03), { name: curveName, samples: input.samples, xName, yName }),
+    ...(input.residuals === false ? [] : [residualSegments(x, y, predict, {}, rows)]),
+    pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName, rows }),
+    curveTrace(predict, padded(extent(x), 0.03), { name: input.legendName ?? curveName, samples: input.samples, xName, yName }),
   ];
   if (input.compare) {
     const reference = curveTrace(input.compare.predict, padded(extent(x), 0.03), {
@@ -50,10 +59,10 @@ export function fitFigure(input: FitInput): Figure {
   const sseText = `SSE = ${formatNumber(sse)}`;
   return {
     data,
-    layout: baseLayout(
-      { title: input.title ?? `${yName} against ${xName}: ${sseText}`, x: axis(xName), y: axis(yName) },
-      { annotations: [cornerNote(sseText)] },
-    ),
+    // The SSE is in the title only: a slider that refits redraws the title cheaply,
+    // while plotly redraws the whole plot for any change of an annotation.
+    layout: baseLayout({ title: input.title ?? `${yName} against ${xName}${input.legendName ? `, ${curveName}` : ''}: ${sseText}`, x: axis(xName), y: axis(yName) }),
     description: `${capitalise(curveName)} of ${yName} on ${xName} over ${plural(n, 'point')}, sum of squared errors ${formatNumber(sse)}`,
+    ...(rows && { shown: { points: rows.length, of: n } }),
   };
 }

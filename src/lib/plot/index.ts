@@ -23,3 +23,7 @@ export { residualsFigure, predictedActualFigure, type ResidualsInput, type Predi
 export { confusionMatrixFigure, type ConfusionInput } from './confusion';
 export { rocFigure, type RocInput } from './roc';
 export { precisionRecallFigure, type PrecisionRecallInput } from './precision-recall';
+export { costFigure, type CostInput } from './cost';
+export { bootstrapFigure, type BootstrapInput } from './bootstrap';
+export { strategiesFigure, type StrategiesInput } from './strategies';
+export { correlationFigure, type CorrelationInput } from './correlation';

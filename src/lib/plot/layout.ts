@@ -1,9 +1,16 @@
 // Shared figure scaffolding: the base layout, axes, lines and the scatter/scattergl switch.
 import { COLOURS, FONT, MARGIN } from './theme';
-import type { AnnotationSpec, AxisSpec, LayoutSpec, ShapeSpec, TraceType } from './types';
+import type { AxisSpec, LayoutSpec, ShapeSpec, TraceType } from './types';
 
-/** Above this many points a scatter is drawn with WebGL (scattergl) instead of SVG. */
-export const SCATTERGL_THRESHOLD = 10_000;
+/**
+ * Above this many points a scatter is drawn with WebGL (scattergl) instead of SVG.
+ * An SVG scatter is one DOM element per marker, and plotly redraws every one on any
+ * data change: about 0.1 ms a marker on a quiet machine (800 points and a curve took
+ * 75–100 ms, docs/performance.md), so 2,000 markers already cost ~0.2 s a redraw.
+ * A WebGL plot redraws in a few ms whatever the count, but holds one of the page's
+ * few WebGL contexts (webgl-budget.ts), so small plots stay SVG.
+ */
+export const SCATTERGL_THRESHOLD = 2_000;
 
 /** 'scattergl' for more than SCATTERGL_THRESHOLD points, else 'scatter'. */
 export function scatterType(points: number): Extract<TraceType, 'scatter' | 'scattergl'> {
@@ -59,11 +66,6 @@ export function lineShape(
     yref: refs.yref ?? 'y',
     line: { color: style.color, width: style.width ?? 1.5, dash: style.dash ?? 'solid' },
   };
-}
-
-/** A note in the top-left corner of the plot area (e.g. "SSE = 12.3"). */
-export function cornerNote(text: string): AnnotationSpec {
-  return { text, xref: 'paper', yref: 'paper', x: 0.01, y: 0.99, xanchor: 'left', yanchor: 'top', showarrow: false, bgcolor: 'rgba(255,255,255,0.8)' };
 }
 
 /** A hover template that names both axes and the row the point came from (row index in customdata). */

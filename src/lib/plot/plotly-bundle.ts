@@ -55,6 +55,14 @@ export interface PlotlyElement extends HTMLElement {
 export interface PlotlyLike {
   react(el: HTMLElement, data: TraceSpec[], layout: LayoutSpec, config: typeof PLOT_CONFIG): Promise<unknown>;
   purge(el: HTMLElement): void;
+  /** Redraws only the given traces with new data (used with `redraw: false`); optional for test stand-ins. */
+  animate?(
+    el: HTMLElement,
+    frame: { data: Partial<TraceSpec>[]; traces: number[] },
+    options: { mode: 'immediate'; transition: { duration: number }; frame: { duration: number; redraw: boolean } },
+  ): Promise<unknown>;
+  /** Changes layout attributes by path, e.g. `{ 'title.text': … }`. */
+  relayout?(el: HTMLElement, update: Record<string, unknown>): Promise<unknown>;
   /** plotly's own; optional so that test stand-ins need not provide it. */
   downloadImage?(el: HTMLElement, options: { format: 'png' | 'svg'; filename: string }): Promise<string>;
 }

@@ -1,7 +1,8 @@
 import { groupByClass, type ClassLabel } from './classes';
 import { axis, baseLayout, rowHover, scatterType } from './layout';
-import { plural, toArray } from './numbers';
+import { plural } from './numbers';
 import { pointsTrace } from './points';
+import { sampleRows } from './sample';
 import { COLOURS, SEQUENTIAL_SCALE, classColour, markerSize } from './theme';
 import type { Figure } from './types';
 
@@ -25,48 +26,64 @@ export interface ScatterInput {
 export function scatterFigure(input: ScatterInput): Figure {
   const { x, y, xName, yName } = input;
   const n = x.length;
+  // A large table is drawn sampled (sample.ts); `all` is then the drawn rows.
+  const rows = sampleRows(n, [x, y]);
+  const shown = rows && { shown: { points: rows.length, of: n } };
   const layout = baseLayout({ title: input.title ?? `${yName} against ${xName}`, x: axis(xName), y: axis(yName) });
 
   if (input.classes) {
     const groups = groupByClass(input.classes);
+    const drawn = rows && new Set(rows);
     return {
       data: groups.labels.map((label, k) =>
-        pointsTrace(x, y, { name: String(label), color: classColour(k), xName, yName, rows: groups.rows[k], total: n }),
+        pointsTrace(x, y, {
+          name: String(label),
+          color: classColour(k),
+          xName,
+          yName,
+          rows: drawn ? groups.rows[k].filter((r) => drawn.has(r)) : groups.rows[k],
+          total: rows?.length ?? n,
+        }),
       ),
       layout,
       description: `Scatter of ${yName} against ${xName}, ${plural(n, 'point')} in ${plural(groups.labels.length, 'class', 'classes')}`,
+      ...shown,
     };
   }
 
   if (input.values) {
     const name = input.valueName ?? 'value';
+    const all = rows ?? Array.from({ length: n }, (_, i) => i);
+    const values = input.values;
     return {
       data: [
         {
-          type: scatterType(n),
+          type: scatterType(all.length),
           mode: 'markers',
           name,
-          x: toArray(x),
-          y: toArray(y),
-          customdata: Array.from({ length: n }, (_, i) => i),
+          x: all.map((i) => x[i]),
+          y: all.map((i) => y[i]),
+          customdata: all,
           marker: {
-            color: toArray(input.values),
+            color: all.map((i) => values[i]),
             colorscale: SEQUENTIAL_SCALE,
             showscale: true,
             colorbar: { title: { text: name } },
-            size: markerSize(n),
+            size: markerSize(all.length),
           },
           hovertemplate: rowHover(xName, yName, `<br>${name}: %{marker.color}`),
         },
       ],
       layout,
       description: `Scatter of ${yName} against ${xName}, ${plural(n, 'point')} coloured by ${name}`,
+      ...shown,
     };
   }
 
   return {
-    data: [pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName })],
+    data: [pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName, rows })],
     layout: { ...layout, showlegend: false },
     description: `Scatter of ${yName} against ${xName}, ${plural(n, 'point')}`,
+    ...shown,
   };
 }

@@ -72,6 +72,8 @@ export interface Figure {
   layout: LayoutSpec;
   /** One sentence saying what the figure shows, for screen readers. */
   description: string;
+  /** Set when the figure draws a sample of the points (see sample.ts): Plot says so. */
+  shown?: { points: number; of: number };
 }
 
 /** An optional table of the numbers behind a figure, rendered visually hidden for screen readers. */

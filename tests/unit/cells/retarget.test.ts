@@ -55,6 +55,16 @@ describe('which cells lost columns', () => {
     expect(staleCells(blocks, 'houses', ['size', 'price', 'city'], data)).toEqual([]);
   });
 
+  it('leaves a cell predicting with a loaded model alone: its columns come from the model file', () => {
+    const loaded = cellBlock('regression', 'loaded', { input: 'houses', target: 'MEDV', features: ['RM'], loadedModel: 'houses-model.json' });
+    const blocks = [lesson[0], loaded];
+    expect(staleCells(blocks, 'houses', oldColumns, data)).toEqual([]);
+    expect(planRetarget(blocks, 'houses', { target: 'price', features: ['size'] }, data)).toEqual([]);
+    // The same cell fitting on the data would be rewritten.
+    const fitted = cellBlock('regression', 'loaded', { input: 'houses', target: 'MEDV', features: ['RM'] });
+    expect(staleCells([lesson[0], fitted], 'houses', oldColumns, data)).toHaveLength(1);
+  });
+
   it('leaves cells of another dataset alone', () => {
     expect(dependentCells(lesson, 'houses').map((c) => c.id)).not.toContain('elsewhere');
   });

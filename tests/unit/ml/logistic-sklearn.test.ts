@@ -21,14 +21,22 @@ interface LogisticCase {
 
 const { cases } = readFixture<{ cases: LogisticCase[] }>('logistic.json');
 
+// Each case with the Hessian formed; binary cases without L1 also with Newton's step solved by
+// conjugate gradients on Hessian-vector products (the default for wide data).
+const runs = cases.flatMap((c) => [
+  { c, hessian: 'full' as const },
+  ...(c.classes.length === 2 && c.l1 === 0 ? [{ c, hessian: 'products' as const }] : []),
+]);
+
 describe('logistic regression vs scikit-learn', () => {
-  for (const c of cases) {
+  for (const { c, hessian } of runs) {
     const penalised = c.l1 > 0 || c.l2 > 0;
-    it(`${c.dataset} ${c.name}`, () => {
+    it(`${c.dataset} ${c.name} (Hessian: ${hessian})`, () => {
       const data = readDataset(c.dataset);
       const raw = data.matrix(c.features);
       const X = c.standardised ? standardiseMatrix(raw) : raw;
-      const fit = fitLogistic(X, data.labels(c.target), { l1: c.l1, l2: c.l2, classWeight: c.classWeight ?? undefined });
+      const fit = fitLogistic(X, data.labels(c.target), { l1: c.l1, l2: c.l2, classWeight: c.classWeight ?? undefined, hessian });
+      if (hessian === 'products') expect(fit.method).toBe('newton-cg');
       expect(fit.model.classes).toEqual(c.classes);
       expect(fit.converged).toBe(true);
       expect(fit.separable).toBe(false);

@@ -31,10 +31,11 @@ describe('scatterFigure', () => {
   });
 
   it('switches to scattergl above the threshold', () => {
-    expect(SCATTERGL_THRESHOLD).toBe(10_000);
-    expect(scatterType(10_000)).toBe('scatter');
-    expect(scatterType(10_001)).toBe('scattergl');
-    const n = 10_001;
+    // 2,000: the count where an SVG redraw reaches ~0.2 s (the reason is in layout.ts).
+    expect(SCATTERGL_THRESHOLD).toBe(2_000);
+    expect(scatterType(2_000)).toBe('scatter');
+    expect(scatterType(2_001)).toBe('scattergl');
+    const n = 2_001;
     const big = Array.from({ length: n }, (_, i) => i);
     // the switch counts all points, even when each class trace is small
     const figure = scatterFigure({ x: big, y: big, xName: 'a', yName: 'b', classes: big.map((i) => (i % 2 ? 'odd' : 'even')) });

@@ -30,8 +30,9 @@ describe('fitFigure', () => {
 
   it('reports the SSE computed by hand', () => {
     // residuals: -0.8, 0.6, 1.0, -0.6, -0.2 → 0.64 + 0.36 + 1 + 0.36 + 0.04 = 2.4
-    expect(figure.layout.annotations![0].text).toBe('SSE = 2.4');
-    expect(figure.layout.title!.text).toContain('SSE = 2.4');
+    // In the title only (no corner note): a refit then redraws the title, not the whole plot.
+    expect(figure.layout.title!.text).toBe('y against x: SSE = 2.4');
+    expect(figure.layout.annotations).toBeUndefined();
     expect(figure.description).toBe('Fit of y on x over 5 points, sum of squared errors 2.4');
   });
 
@@ -119,5 +120,14 @@ describe('coefficientsFigure', () => {
     expect(figure).toMatchSnapshot();
     expect(figure.data[0].error_y).toMatchObject({ type: 'data', array: [0.98, 0.49], visible: true });
     expect(figure.data[0].hovertext).toEqual(['9.1 (95% CI 8.12 to 10.08)', '-0.5 (95% CI -0.99 to -0.01)']);
+  });
+});
+
+describe('fitFigure with a fixed legend name', () => {
+  it('keeps the legend name and puts the curve name in the title', () => {
+    const figure = fitFigure({ x, y, predict: polynomial(line), xName: 'x', yName: 'y', samples: 5, curveName: 'degree 1 fit', legendName: 'fit' });
+    expect(figure.data.find((t) => t.mode === 'lines' && t.name !== 'residuals')!.name).toBe('fit');
+    expect(figure.layout.title!.text).toBe('y against x, degree 1 fit: SSE = 2.4');
+    expect(figure.description).toMatch(/^Degree 1 fit of y on x/);
   });
 });

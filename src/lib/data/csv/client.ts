@@ -70,7 +70,7 @@ export function createCsvReader(createWorker: WorkerFactory): CsvReader {
         const message = event.data;
         if (message.id !== id) return;
         if (message.type === 'progress') {
-          onProgress?.(message.fraction);
+          onProgress?.(message.fraction, message.rows);
         } else if (message.type === 'error') {
           finish(true);
           reject(new CsvError(message.error));

@@ -5,6 +5,7 @@ import { checkSize } from './decode';
 import { CsvError, type CsvErrorData } from './errors';
 import { MAX_CSV_BYTES, formatMegabytes, type ProgressCallback } from './options';
 import { transferList, type CsvRequest, type CsvResponse } from './protocol';
+import { readCsvFast } from './fast';
 import { readCsvText } from './read';
 import { summarise } from '../summary';
 
@@ -46,19 +47,40 @@ function errorData(error: unknown, size: number | undefined): CsvErrorData {
   return { code: 'internal', message: `Reading the CSV file failed unexpectedly (${detail}).` };
 }
 
+/** Share of the progress bar given to the fast path's reading; inference and the summary get the rest. */
+const FAST_SHARE = 0.95;
+
+/** The ordinary path: the whole text in memory, papaparse, then inference (read.ts). */
+async function readOrdinary(file: Blob | ArrayBuffer | string, options: CsvRequest['options'], progress: ProgressCallback) {
+  let input: string | ArrayBuffer | Uint8Array;
+  let offset = 0;
+  if (typeof file === 'string' || file instanceof ArrayBuffer) {
+    input = file;
+  } else {
+    input = await readBlob(file, options.maxBytes ?? MAX_CSV_BYTES, (f) => progress(f * READ_SHARE));
+    offset = READ_SHARE;
+  }
+  return readCsvText(input, options, (f) => progress(offset + f * (1 - offset)));
+}
+
 export async function handleCsvRequest(request: CsvRequest, post: Post): Promise<void> {
   const { id, file, options } = request;
-  const progress = (fraction: number) => post({ id, type: 'progress', fraction }, []);
+  // Never backwards, also when the fast path reads a file twice or gives it to the ordinary path.
+  let last = -1;
+  const progress = (fraction: number, rows?: number) => {
+    if (fraction <= last) return;
+    last = fraction;
+    post({ id, type: 'progress', fraction: last, ...(rows === undefined ? {} : { rows }) }, []);
+  };
   try {
-    let input: string | ArrayBuffer | Uint8Array;
-    let offset = 0;
-    if (typeof file === 'string' || file instanceof ArrayBuffer) {
-      input = file;
-    } else {
-      input = await readBlob(file, options.maxBytes ?? MAX_CSV_BYTES, (f) => progress(f * READ_SHARE));
-      offset = READ_SHARE;
-    }
-    const { table, meta } = readCsvText(input, options, (f) => progress(offset + f * (1 - offset)));
+    // Files and bytes go through the fast path first (fast.ts); it returns null
+    // when only the ordinary path can read the file exactly.
+    const fast =
+      typeof file === 'string'
+        ? null
+        : await readCsvFast(file instanceof ArrayBuffer ? new Uint8Array(file) : file, options, (f, rows) => progress(f * FAST_SHARE, rows));
+    const { table, meta } = fast ?? (await readOrdinary(file, options, progress));
+    if (fast) progress(1, meta.rowCount);
     // The summary is computed here, off the page's main thread (it scans every column).
     const summaries = summarise(table);
     post({ id, type: 'result', table, meta, summaries }, transferList(table));

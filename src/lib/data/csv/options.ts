@@ -33,8 +33,8 @@ export interface CsvOptions {
   chunkChars?: number;
 }
 
-/** Called with the fraction done, from 0 to 1, never decreasing. */
-export type ProgressCallback = (fraction: number) => void;
+/** Called with the fraction done, from 0 to 1, never decreasing, and the data rows read so far where known. */
+export type ProgressCallback = (fraction: number, rows?: number) => void;
 
 export function delimiterName(delimiter: Delimiter): string {
   switch (delimiter) {

@@ -26,7 +26,7 @@ export interface ParseResult {
 }
 
 /** How many bad rows' line numbers are reported. */
-const BAD_LINES_REPORTED = 5;
+export const BAD_LINES_REPORTED = 5;
 
 /** Characters papaparse parses at a time, between progress reports. */
 const DEFAULT_CHUNK_CHARS = 1024 * 1024;
@@ -109,7 +109,7 @@ export function leadingComments(text: string): LeadingComments {
   return { count, lines, rest: count > 0 ? text.slice(restStart) : text };
 }
 
-function commentWarning(count: number): string {
+export function commentWarning(count: number): string {
   return `Skipped ${count === 1 ? '1 comment line' : `${count} comment lines`} at the top (starting with #).`;
 }
 
@@ -237,21 +237,31 @@ export function parseCsv(input: string | ArrayBuffer | Uint8Array, options: Pars
   }
   const names = collector.names;
   const { badRows, rowCount } = collector;
+  const warnings = finalWarnings(names.length, rowCount, badRows, collector.warnings, options);
+  progress(1);
+  return { delimiter, names, columns: collector.columns, rowCount, badRows, warnings };
+}
+
+/**
+ * The checks once every row is read (no rows; bad rows, unless the reader
+ * keeps the good ones) and the warnings then: shared by both readers (this
+ * one and the fast path, fast.ts).
+ */
+export function finalWarnings(columnCount: number, rowCount: number, badRows: BadRows, warnings: readonly string[], options: CsvOptions): string[] {
   if (rowCount === 0 && badRows.count === 0) {
     throw new CsvError({
       code: 'no-rows',
-      message: `This file has a header (${names.length} column${names.length === 1 ? '' : 's'}) but no data rows.`,
+      message: `This file has a header (${columnCount} column${columnCount === 1 ? '' : 's'}) but no data rows.`,
     });
   }
-  const warnings = [...collector.warnings];
+  const all = [...warnings];
   if (badRows.count > 0) {
-    if (!options.keepBadRows || rowCount === 0) throw badRowsError(badRows, names.length, rowCount);
-    warnings.push(
+    if (!options.keepBadRows || rowCount === 0) throw badRowsError(badRows, columnCount, rowCount);
+    all.push(
       `Skipped ${badRows.count} row${badRows.count === 1 ? '' : 's'} with a different number of fields ` +
-        `than the header (${names.length}): line${badRows.firstLines.length === 1 ? '' : 's'} ` +
+        `than the header (${columnCount}): line${badRows.firstLines.length === 1 ? '' : 's'} ` +
         `${lineList(badRows.firstLines, badRows.count)}.`,
     );
   }
-  progress(1);
-  return { delimiter, names, columns: collector.columns, rowCount, badRows, warnings };
+  return all;
 }

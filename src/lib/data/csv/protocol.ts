@@ -14,7 +14,7 @@ export interface CsvRequest {
 }
 
 export type CsvResponse =
-  | { id: number; type: 'progress'; fraction: number }
+  | { id: number; type: 'progress'; fraction: number; /** Data rows read so far, where known. */ rows?: number }
   | { id: number; type: 'result'; table: Table; meta: CsvMeta; summaries: ColumnSummary[] }
   | { id: number; type: 'error'; error: CsvErrorData };
 

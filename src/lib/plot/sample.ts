@@ -1,0 +1,60 @@
+// Drawing large tables: which rows a figure draws when there are too many to draw
+// them all, and the sentence that says so.
+import { createRng } from '../data/random';
+import type { Figure } from './types';
+
+/**
+ * At most this many points per figure. With WebGL (scattergl) plotly draws 50,000
+ * markers in a few frames; more adds little to what the eye sees in a scatter and
+ * costs memory in every copy plotly makes (x, y, row numbers for hover).
+ */
+export const MAX_DRAWN_POINTS = 50_000;
+
+/** The seed of the sample: the same table always shows the same points. */
+export const SAMPLE_SEED = 20_240_601;
+
+/**
+ * The rows to draw out of `n`: all of them (undefined) when n ≤ max, else a seeded
+ * random sample of `max` rows, in ascending order, that always contains the rows
+ * holding the smallest and largest finite value of each array in `keep` (so the
+ * axes span the same range as the full data: no extreme point is hidden).
+ */
+export function sampleRows(n: number, keep: readonly ArrayLike<number>[] = [], max = MAX_DRAWN_POINTS, seed = SAMPLE_SEED): number[] | undefined {
+  if (n <= max) return undefined;
+  const extremes = new Set<number>();
+  for (const values of keep) {
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < n; i += 1) {
+      const v = values[i];
+      if (!Number.isFinite(v)) continue;
+      if (lo < 0 || v < values[lo]) lo = i;
+      if (hi < 0 || v > values[hi]) hi = i;
+    }
+    if (lo >= 0) extremes.add(lo).add(hi);
+  }
+  // Robert Floyd's algorithm: `max` distinct rows in `max` draws, without a list of all n rows.
+  const rng = createRng(seed);
+  const picked = new Set<number>();
+  for (let j = n - max; j < n; j += 1) {
+    const t = rng.int(j + 1);
+    picked.add(picked.has(t) ? j : t);
+  }
+  // The extremes first, then the random rows in the order drawn, up to `max`.
+  const rows = new Int32Array(max);
+  let count = 0;
+  for (const r of extremes) rows[count++] = r;
+  for (const r of picked) {
+    if (count === max) break;
+    if (!extremes.has(r)) rows[count++] = r;
+  }
+  return Array.from(rows.sort());
+}
+
+/** "Showing 50,000 of 1,000,000 points", or undefined when every point is drawn. */
+export function shownSentence(shown: Figure['shown']): string | undefined {
+  if (!shown || shown.points >= shown.of) return undefined;
+  return `Showing ${count(shown.points)} of ${count(shown.of)} points (a random sample; the extremes are always drawn)`;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');

@@ -11,6 +11,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
+import YAML from 'yaml';
 import { cell, freshStart, openNotebook, settled, uploadCsv } from './helpers';
 
 const TABLET = { width: 768, height: 1024 };
@@ -66,7 +67,10 @@ test.use({ colorScheme: 'dark', viewport: WIDE });
 /** The shipped notebooks' titles, read from the files the sidebar lists. */
 const titles = readdirSync('notebooks')
   .filter((file) => file.endsWith('.md'))
-  .map((file) => /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(readFileSync(`notebooks/${file}`, 'utf8'))?.[1] ?? file)
+  .map((file) => {
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(`notebooks/${file}`, 'utf8'))?.[1] ?? '';
+    return String((YAML.parse(front) as { title?: unknown } | null)?.title ?? file);
+  })
   .sort();
 
 // One page for the whole tour (a fresh one only if a test before failed):

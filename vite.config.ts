@@ -33,6 +33,12 @@ export default defineConfig({
         // Plotly alone, drawing one plot: the reference for scripts/bench-live.mjs.
         benchPlot: 'bench-plot.html',
       },
+      output: {
+        // zod and the module that turns its JIT off share one chunk, so the switch runs as
+        // soon as zod is loaded, before any schema of any chunk parses (zod probes for
+        // `new Function` on a first parse, which the Content-Security-Policy refuses).
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts/ }] },
+      },
     },
   },
 });

@@ -14,5 +14,6 @@ export const searchCell: CellKind<SearchOptions> = {
   run: runSearch,
   view: SearchView as CellKind<SearchOptions>['view'],
   takes: 'model',
-  starter: (input) => ({ ...linkTo(input, 'model'), alpha: { from: 0.001, to: 10 } }),
+  // The penalty as a choice too, so the search runs on any model cell, penalised or not.
+  starter: (input) => ({ ...linkTo(input, 'model'), penalty: ['l2', 'l1'], alpha: { from: 0.001, to: 10 } }),
 };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { freshStart, openNotebook, settled } from './helpers';
+import { freshStart, openNotebook, settled, uploadCsv } from './helpers';
 
 // DuckDB-WASM is fetched only when a SQL cell runs, from the app's own files.
 const DUCKDB = /duckdb/i;
@@ -44,5 +44,26 @@ test('SQL: no DuckDB request without a SQL cell; a query feeds a model; a mistak
   await settled(page);
   await expect(calm.getByRole('alert')).toHaveCount(0);
   await expect(model.getByRole('table', { name: /Coefficients/ })).toContainText('RM_squared');
+  expect(errors).toEqual([]);
+});
+
+test('SQL added through the menu reads an upload with text and gaps under the page policy', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await freshStart(page);
+  await page.getByRole('button', { name: 'New notebook' }).click();
+  const csv = 'city,price,rooms\n' + Array.from({ length: 30 }, (_, i) => `${['Oslo', 'Lima', 'Pune'][i % 3]},${100 + i},${i % 5 === 0 ? '' : i % 4}`).join('\n') + '\n';
+  await uploadCsv(page.locator('section[data-cell-id="data"]'), 'homes.csv', csv);
+  await page.getByRole('button', { name: '+ Add cell' }).last().click();
+  await page.getByRole('menu', { name: 'Add a cell' }).getByRole('menuitem', { name: 'SQL', exact: true }).click();
+  const sql = page.locator('section[data-cell-id="sql"]');
+  const editor = sql.getByLabel('Query (Ctrl+Enter runs it)');
+  await editor.fill('SELECT city, COUNT(*) AS n, COUNT(rooms) AS with_rooms FROM data GROUP BY city ORDER BY city');
+  await editor.press('Control+Enter');
+  await settled(page);
+  await expect(sql.getByText('3 rows × 3 columns')).toBeVisible();
+  await expect(sql.getByRole('table')).toContainText('Lima');
+  await expect(sql.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

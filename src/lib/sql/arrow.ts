@@ -11,13 +11,41 @@ export function tableToArrow(table: Table): arrow.Table {
   return new arrow.Table(vectors);
 }
 
+// Vectors are made from their buffers (arrow.makeData), never with Arrow's
+// builders: a builder compiles its null test with `new Function`, which the
+// page's Content-Security-Policy refuses.
 function vectorOf(column: Column): arrow.Vector {
-  if (!isNumeric(column)) return arrow.vectorFromArray(column.values, new arrow.Utf8());
+  if (!isNumeric(column)) return textVector(column.values);
   const values = column.values;
-  if (column.type === 'boolean') return arrow.vectorFromArray(Array.from(values, (v) => (Number.isNaN(v) ? null : v === 1)), new arrow.Bool());
-  // A column without gaps goes over as its own buffer; NaN elsewhere marks a NULL.
-  if (!values.some(Number.isNaN)) return arrow.makeVector(values);
-  return arrow.vectorFromArray(Array.from(values, (v) => (Number.isNaN(v) ? null : v)), new arrow.Float64());
+  const valid = validity(values.length, (i) => !Number.isNaN(values[i]));
+  if (column.type === 'boolean') {
+    const bits = validity(values.length, (i) => values[i] === 1);
+    return arrow.makeVector(arrow.makeData({ type: new arrow.Bool(), length: values.length, data: bits, nullBitmap: valid }));
+  }
+  return arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length: values.length, data: values, nullBitmap: valid }));
+}
+
+/** A validity (or boolean) bitmap, least significant bit first; undefined when every bit is set. */
+function validity(length: number, isSet: (i: number) => boolean): Uint8Array | undefined {
+  const bits = new Uint8Array(Math.ceil(length / 8));
+  let all = true;
+  for (let i = 0; i < length; i++) {
+    if (isSet(i)) bits[i >> 3] |= 1 << (i & 7);
+    else all = false;
+  }
+  return all ? undefined : bits;
+}
+
+/** UTF-8 bytes end to end with their offsets, and a validity bitmap for the nulls. */
+function textVector(values: (string | null)[]): arrow.Vector {
+  const encoder = new TextEncoder();
+  const encoded = values.map((v) => (v === null ? new Uint8Array(0) : encoder.encode(v)));
+  const offsets = new Int32Array(values.length + 1);
+  encoded.forEach((bytes, i) => (offsets[i + 1] = offsets[i] + bytes.length));
+  const data = new Uint8Array(offsets[values.length]);
+  encoded.forEach((bytes, i) => data.set(bytes, offsets[i]));
+  const nullBitmap = validity(values.length, (i) => values[i] !== null);
+  return arrow.makeVector(arrow.makeData({ type: new arrow.Utf8(), length: values.length, valueOffsets: offsets, data, nullBitmap }));
 }
 
 /** The result of a query as a Table: numbers (integers, decimals, floats) as numeric, booleans as boolean, everything else as text. */

@@ -54,10 +54,7 @@ export function runKMeans({ options, inputs }: RunContext<KMeansOptions>): KMean
   if (kept.length < k) throw new Error(`Only ${kept.length} rows have every feature; k = ${k} clusters need at least ${k}.`);
   const X = scaled(matrixFromColumns(options.features.map((f) => pick(numbers(table, f), kept))), options.standardize);
   const result = kMeans(X, { k, seed: options.seed, maxIterations: valueOf(options.iterations) });
-  const elbow = Array.from({ length: Math.min(options.elbow, kept.length) }, (_, i) => ({
-    k: i + 1,
-    inertia: kMeans(X, { k: i + 1, seed: options.seed }).inertia,
-  }));
+  const elbow = elbowCurve(table, X, options, kept.length);
   const silhouette = k >= 2 && k < kept.length ? sampledSilhouette(X, result.labels, k, options.seed) : undefined;
   const compare = options.compare ? getColumn(table, options.compare)! : undefined;
   return {
@@ -77,6 +74,23 @@ export function runKMeans({ options, inputs }: RunContext<KMeansOptions>): KMean
     numeric,
     all: table.columns.map((c) => c.name),
   };
+}
+
+/**
+ * The elbow curve depends on the data, the features and axes, standardisation, the
+ * seed and its length, not on k or the iteration cap: moving those sliders
+ * reuses it instead of refitting k-means ten times.
+ */
+const elbows = new WeakMap<Table, { key: string; curve: KMeansOutput['elbow'] }>();
+
+function elbowCurve(table: Table, X: Matrix, options: KMeansOptions, rows: number): KMeansOutput['elbow'] {
+  // x and y count too: rows with a gap in an axis are left out of the clustering.
+  const key = JSON.stringify([options.features, options.x, options.y, options.standardize, options.seed, options.elbow]);
+  const known = elbows.get(table);
+  if (known?.key === key) return known.curve;
+  const curve = Array.from({ length: Math.min(options.elbow, rows) }, (_, i) => ({ k: i + 1, inertia: kMeans(X, { k: i + 1, seed: options.seed }).inertia }));
+  elbows.set(table, { key, curve });
+  return curve;
 }
 
 function numbers(table: Table, name: string): Float64Array {

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellsOf } from '../../../src/lib/notebook/model';
 import type { KMeansOutput } from '../../../src/cells/kmeans/run';
+import { runKMeans } from '../../../src/cells/kmeans/run';
+import { kmeansSchema } from '../../../src/cells/kmeans/schema';
+import { runContext } from '../cells/context';
 import { runNotebook } from './run-notebook';
 
 async function groups(k?: number): Promise<KMeansOutput> {
@@ -31,5 +34,16 @@ describe('Clustering with k-means', () => {
   it('scores the silhouette highest at k = 2', async () => {
     const scores = await Promise.all([2, 3, 4, 5, 6].map(async (k) => (await groups(k)).silhouette!));
     expect(Math.max(...scores)).toBe(scores[0]);
+  });
+
+  it('moving k reuses the elbow curve; changing the seed recomputes it', async () => {
+    const { outputs } = await runNotebook('notebooks/clustering.md');
+    const options = { input: 'iris', features: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'], seed: 42 };
+    const run = (extra: Record<string, unknown>) => runKMeans(runContext(kmeansSchema.parse({ ...options, ...extra }), { iris: outputs.iris })) as KMeansOutput;
+    const first = run({ k: 3 });
+    expect(run({ k: 5 }).elbow).toBe(first.elbow);
+    const reseeded = run({ k: 5, seed: 7 });
+    expect(reseeded.elbow).not.toBe(first.elbow);
+    expect(reseeded.elbow.map((e) => e.k)).toEqual(first.elbow.map((e) => e.k));
   });
 });

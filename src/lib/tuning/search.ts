@@ -6,6 +6,7 @@
 // after a fold is worse than the median of earlier trials' running means at
 // the same fold stops there (the rule SageMaker's automatic model tuning uses).
 import { createRng } from '../data/random';
+import { medianSorted } from '../data/prepare/quantile';
 import { expectedImprovement, fitGaussianProcess } from './gaussian-process';
 import { gridPoints, randomPoint, samePoint, toUnit, type ParameterRange, type Point } from './space';
 
@@ -39,12 +40,6 @@ export interface SearchOptions {
 const INITIAL_RANDOM = 3;
 const CANDIDATES = 800;
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 export async function search(options: SearchOptions): Promise<Trial[]> {
   const rng = createRng(options.seed);
   const trials: Trial[] = [];
@@ -57,7 +52,7 @@ export async function search(options: SearchOptions): Promise<Trial[]> {
     const keepGoing = (running: number, folds: number) => {
       if (!options.earlyStop || finished.length < 3) return true;
       const earlier = finished.map((x) => x.scores.slice(0, folds).reduce((s, v) => s + v, 0) / folds);
-      return running <= median(earlier);
+      return running <= medianSorted(earlier.sort((a, b) => a - b));
     };
     const started = performance.now();
     const scores = await options.evaluate(point, keepGoing);

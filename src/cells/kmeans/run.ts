@@ -2,7 +2,7 @@
 // features: k-means++ and Lloyd's iterations (lib/ml/kmeans), the elbow curve
 // of inertia over k, the silhouette score, and, when a label column is named,
 // how the clusters line up with its classes.
-import { getColumn, isMissing, isNumeric, type Table } from '../../lib/data/table';
+import { getColumn, isMissing, isNumeric, numericValues, type Table } from '../../lib/data/table';
 import { createRng, permutation } from '../../lib/data/random';
 import { kMeans, silhouetteScore, type KMeansResult } from '../../lib/ml/kmeans';
 import { matrixFromColumns, type Matrix } from '../../lib/ml/matrix';
@@ -11,6 +11,8 @@ import type { RunContext } from '../types';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
 import { crossTabulate, type CrossTable } from './compare';
 import type { KMeansOptions } from './schema';
+
+const NEEDS_NUMBERS = 'k-means places rows by numbers';
 
 export interface KMeansOutput extends Omit<KMeansResult, 'centres'> {
   features: string[];
@@ -52,7 +54,7 @@ export function runKMeans({ options, inputs }: RunContext<KMeansOptions>): KMean
   const kept = completeRows(table, [...options.features, x, y]);
   const k = valueOf(options.k);
   if (kept.length < k) throw new Error(`Only ${kept.length} rows have every feature; k = ${k} clusters need at least ${k}.`);
-  const X = scaled(matrixFromColumns(options.features.map((f) => pick(numbers(table, f), kept))), options.standardize);
+  const X = scaled(matrixFromColumns(options.features.map((f) => pick(numericValues(table, f, NEEDS_NUMBERS), kept))), options.standardize);
   const result = kMeans(X, { k, seed: options.seed, maxIterations: valueOf(options.iterations) });
   const elbow = elbowCurve(table, X, options, kept.length);
   const silhouette = k >= 2 && k < kept.length ? sampledSilhouette(X, result.labels, k, options.seed) : undefined;
@@ -65,8 +67,8 @@ export function runKMeans({ options, inputs }: RunContext<KMeansOptions>): KMean
     standardized: options.standardize,
     rows: kept.length,
     skipped: table.rowCount - kept.length,
-    x: { name: x, values: pick(numbers(table, x), kept) },
-    y: { name: y, values: pick(numbers(table, y), kept) },
+    x: { name: x, values: pick(numericValues(table, x, NEEDS_NUMBERS), kept) },
+    y: { name: y, values: pick(numericValues(table, y, NEEDS_NUMBERS), kept) },
     silhouette: silhouette?.score,
     silhouetteRows: silhouette?.rows ?? 0,
     elbow,
@@ -93,14 +95,9 @@ function elbowCurve(table: Table, X: Matrix, options: KMeansOptions, rows: numbe
   return curve;
 }
 
-function numbers(table: Table, name: string): Float64Array {
-  const column = getColumn(table, name)!;
-  if (!isNumeric(column)) throw new Error(`The column '${name}' is ${column.type}; k-means places rows by numbers.`);
-  return column.values;
-}
 
 function completeRows(table: Table, names: string[]): number[] {
-  const columns = names.map((n) => numbers(table, n));
+  const columns = names.map((n) => numericValues(table, n, NEEDS_NUMBERS));
   const rows: number[] = [];
   for (let i = 0; i < table.rowCount; i++) if (columns.every((c) => !Number.isNaN(c[i]))) rows.push(i);
   return rows;

@@ -1,12 +1,14 @@
 // The plot cell draws its input table: a scatter of two columns, a histogram
 // of one, or a scatterplot matrix with brushing.
-import { getColumn, isMissing, isNumeric, type Table } from '../../lib/data/table';
+import { getColumn, isMissing, isNumeric, numericValues, type Table } from '../../lib/data/table';
 import { valueOf } from '../../lib/notebook/controls';
 import { correlationFigure, histogramFigure, scatterFigure, scatterMatrixFigure, type Figure, type MatrixInput } from '../../lib/plot';
 import { correlations } from '../../lib/notebook/build/associations';
 import type { RunContext } from '../types';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
 import type { PlotOptions } from './schema';
+
+const NEEDS_NUMBERS = 'this plot needs numbers';
 
 export interface PlotOutput {
   figure: Figure;
@@ -41,21 +43,21 @@ export function runPlot({ options, inputs }: RunContext<PlotOptions>): PlotOutpu
   const colour = colourOf(table, options.color);
   switch (options.kind) {
     case 'scatter':
-      return { ...base, figure: scatterFigure({ x: numbers(table, x), y: numbers(table, y), xName: x, yName: y, ...colour }) };
+      return { ...base, figure: scatterFigure({ x: numericValues(table, x, NEEDS_NUMBERS), y: numericValues(table, y, NEEDS_NUMBERS), xName: x, yName: y, ...colour }) };
     case 'histogram':
       return {
         ...base,
-        figure: histogramFigure({ values: present(numbers(table, x)), name: x, bins: options.bins === undefined ? undefined : valueOf(options.bins) }),
+        figure: histogramFigure({ values: present(numericValues(table, x, NEEDS_NUMBERS)), name: x, bins: options.bins === undefined ? undefined : valueOf(options.bins) }),
       };
     case 'matrix': {
       const matrix: MatrixInput = {
-        columns: columns.map((name) => ({ name, values: numbers(table, name) })),
+        columns: columns.map((name) => ({ name, values: numericValues(table, name, NEEDS_NUMBERS) })),
         classes: colour.classes,
       };
       return { ...base, figure: scatterMatrixFigure(matrix), matrix };
     }
     case 'correlation': {
-      numbers(table, target);
+      numericValues(table, target, NEEDS_NUMBERS);
       const others = columns.filter((name) => name !== target);
       const ranked = correlations(table, target, others).map((a) => ({ name: a.feature, r: a.value }));
       return { ...base, figure: correlationFigure({ correlations: ranked, target }) };
@@ -63,11 +65,6 @@ export function runPlot({ options, inputs }: RunContext<PlotOptions>): PlotOutpu
   }
 }
 
-function numbers(table: Table, name: string): Float64Array {
-  const column = getColumn(table, name)!;
-  if (!isNumeric(column)) throw new Error(`The column '${name}' is ${column.type}; this plot needs numbers.`);
-  return column.values;
-}
 
 function present(values: Float64Array): Float64Array {
   return values.filter((v) => !Number.isNaN(v));

@@ -38,6 +38,18 @@ export function getColumn(table: Table, name: string): Column | undefined {
   return table.columns.find((c) => c.name === name);
 }
 
+/**
+ * The values of a numeric (or boolean) column; throws a sentence naming the
+ * column when it is missing or holds text. `why` ends the sentence: what the
+ * caller needs numbers for.
+ */
+export function numericValues(table: Table, name: string, why = 'it needs numbers'): Float64Array {
+  const column = getColumn(table, name);
+  if (!column) throw new Error(`There is no column '${name}'.`);
+  if (!isNumeric(column)) throw new Error(`The column '${name}' is ${column.type}; ${why}.`);
+  return column.values;
+}
+
 export function isMissing(column: Column, row: number): boolean {
   return isNumeric(column) ? Number.isNaN(column.values[row]) : column.values[row] === null;
 }

@@ -1,7 +1,8 @@
-// Small dense symmetric positive-definite solves (Newton steps of the logistic solver).
+// Small dense symmetric positive-definite solves: Newton steps of the logistic
+// solver, and the Gaussian process of Bayesian search (lib/tuning).
 
-/** Solves A x = b for symmetric positive-definite A (row-major, size q); returns null if A is not PD. */
-export function choleskySolve(A: Float64Array, b: Float64Array, q: number): Float64Array | null {
+/** Lower-triangular L (row-major, q×q) with L·Lᵀ = A for symmetric positive-definite A; null if A is not PD. */
+export function choleskyFactor(A: ArrayLike<number>, q: number): Float64Array | null {
   const L = new Float64Array(q * q);
   for (let i = 0; i < q; i++) {
     for (let j = 0; j <= i; j++) {
@@ -15,12 +16,22 @@ export function choleskySolve(A: Float64Array, b: Float64Array, q: number): Floa
       }
     }
   }
+  return L;
+}
+
+/** Solves L z = b (forward substitution) for a factor from choleskyFactor. */
+export function forwardSubstitute(L: Float64Array, b: ArrayLike<number>, q: number): Float64Array {
   const z = new Float64Array(q);
   for (let i = 0; i < q; i++) {
     let s = b[i];
     for (let k = 0; k < i; k++) s -= L[i * q + k] * z[k];
     z[i] = s / L[i * q + i];
   }
+  return z;
+}
+
+/** Solves Lᵀ x = z (back substitution) for a factor from choleskyFactor. */
+export function backSubstitute(L: Float64Array, z: ArrayLike<number>, q: number): Float64Array {
   const x = new Float64Array(q);
   for (let i = q - 1; i >= 0; i--) {
     let s = z[i];
@@ -28,6 +39,12 @@ export function choleskySolve(A: Float64Array, b: Float64Array, q: number): Floa
     x[i] = s / L[i * q + i];
   }
   return x;
+}
+
+/** Solves A x = b for symmetric positive-definite A (row-major, size q); returns null if A is not PD. */
+export function choleskySolve(A: Float64Array, b: Float64Array, q: number): Float64Array | null {
+  const L = choleskyFactor(A, q);
+  return L && backSubstitute(L, forwardSubstitute(L, b, q), q);
 }
 
 /** Cholesky solve with Levenberg damping: adds mu I (growing) until A + mu I is PD. */

@@ -4,6 +4,8 @@
 // matrix positive definite). It predicts a mean and a standard deviation for
 // any point; expected improvement trades the two off.
 
+import { backSubstitute, choleskyFactor, forwardSubstitute } from '../ml/cholesky';
+
 export interface GaussianProcess {
   predict(x: number[]): { mean: number; sd: number };
 }
@@ -17,51 +19,33 @@ function kernel(a: number[], b: number[]): number {
   return Math.exp(-d2 / (2 * LENGTH_SCALE ** 2));
 }
 
-/** Lower-triangular L with L·Lᵀ = A (A symmetric positive definite, n×n, row-major). */
-function cholesky(A: number[][]): number[][] {
-  const n = A.length;
-  const L = A.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i][j];
-      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
-      L[i][j] = i === j ? Math.sqrt(Math.max(s, 1e-12)) : s / L[j][j];
-    }
+/**
+ * The kernel matrix's Cholesky factor. NOISE on the diagonal normally keeps it
+ * positive definite; trials at (almost) the same point can still defeat it in
+ * floating point, so the jitter grows tenfold until the factor exists.
+ */
+function factor(xs: number[][]): Float64Array {
+  const n = xs.length;
+  for (let jitter = NOISE; ; jitter *= 10) {
+    const K = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) K[i * n + j] = kernel(xs[i], xs[j]) + (i === j ? jitter : 0);
+    const L = choleskyFactor(K, n);
+    if (L) return L;
+    if (jitter > 1) throw new Error('The Gaussian process could not factor its kernel matrix.');
   }
-  return L;
-}
-
-function forward(L: number[][], b: number[]): number[] {
-  const y = new Array<number>(b.length);
-  for (let i = 0; i < b.length; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i][k] * y[k];
-    y[i] = s / L[i][i];
-  }
-  return y;
-}
-
-function backward(L: number[][], y: number[]): number[] {
-  const n = y.length;
-  const x = new Array<number>(n);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = y[i];
-    for (let k = i + 1; k < n; k++) s -= L[k][i] * x[k];
-    x[i] = s / L[i][i];
-  }
-  return x;
 }
 
 export function fitGaussianProcess(xs: number[][], ys: number[]): GaussianProcess {
   const mean = ys.reduce((s, y) => s + y, 0) / ys.length;
   const sd = Math.sqrt(ys.reduce((s, y) => s + (y - mean) ** 2, 0) / ys.length) || 1;
   const z = ys.map((y) => (y - mean) / sd);
-  const L = cholesky(xs.map((a, i) => xs.map((b, j) => kernel(a, b) + (i === j ? NOISE : 0))));
-  const alpha = backward(L, forward(L, z));
+  const n = xs.length;
+  const L = factor(xs);
+  const alpha = backSubstitute(L, forwardSubstitute(L, z, n), n);
   return {
     predict(x) {
       const k = xs.map((a) => kernel(a, x));
-      const v = forward(L, k);
+      const v = forwardSubstitute(L, k, n);
       const variance = Math.max(1 + NOISE - v.reduce((s, t) => s + t * t, 0), 1e-12);
       return { mean: mean + sd * k.reduce((s, t, i) => s + t * alpha[i], 0), sd: sd * Math.sqrt(variance) };
     },

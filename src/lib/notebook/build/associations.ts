@@ -3,7 +3,7 @@
 // correlation ratio η² (the share of a feature's variance that lies between
 // the classes' means) for classes. Rows where either value is missing are
 // skipped.
-import { getColumn, isNumeric, type Table } from '../../data/table';
+import { getColumn, numericValues, type Table } from '../../data/table';
 
 export interface Association {
   feature: string;
@@ -12,8 +12,8 @@ export interface Association {
 }
 
 export function correlations(table: Table, target: string, features: string[]): Association[] {
-  const y = numbers(table, target);
-  return ranked(features.map((feature) => ({ feature, value: pearson(numbers(table, feature), y) })));
+  const y = numericValues(table, target);
+  return ranked(features.map((feature) => ({ feature, value: pearson(numericValues(table, feature), y) })));
 }
 
 export function correlationRatios(table: Table, target: string, features: string[]): Association[] {
@@ -22,14 +22,9 @@ export function correlationRatios(table: Table, target: string, features: string
     const v = column.values[row];
     return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
   });
-  return ranked(features.map((feature) => ({ feature, value: etaSquared(numbers(table, feature), labels) })));
+  return ranked(features.map((feature) => ({ feature, value: etaSquared(numericValues(table, feature), labels) })));
 }
 
-function numbers(table: Table, name: string): Float64Array {
-  const column = getColumn(table, name);
-  if (!column || !isNumeric(column)) throw new Error(`'${name}' is not a numeric column.`);
-  return column.values;
-}
 
 /** Strongest first; a NaN (a constant column) counts as no association. */
 function ranked(list: Association[]): Association[] {

@@ -3,7 +3,7 @@
 // the `fitbook` database, notebook texts (a shipped notebook's edited copy,
 // and the reader's own notebooks) in `fitbook-notebooks`. Writes go through
 // `keep`, which reports a failing storage and retries.
-import { createStore, del, entries, get, set } from 'idb-keyval';
+import { createStore, del, entries, get, promisifyRequest, set } from 'idb-keyval';
 import type { UploadedFile } from '../cells/types';
 import { keep } from './storage-status.svelte';
 
@@ -78,10 +78,32 @@ export function forgetOwnNotebook(path: string): Promise<void> {
  * 240 ms per 8 MB in a profile). Earlier versions stored the bytes as an ArrayBuffer
  * (`{ name, bytes }`); those records are still read.
  */
-export async function loadUpload(notebook: string, cell: string): Promise<UploadedFile | undefined> {
-  const stored = await quietly(() => get<UploadedFile | { name: string; bytes: ArrayBuffer }>(uploadKey(notebook, cell), uploadStore()));
-  if (!stored) return undefined;
-  return 'bytes' in stored ? { name: stored.name, blob: new Blob([stored.bytes]) } : stored;
+type StoredUpload = UploadedFile | { name: string; bytes: ArrayBuffer };
+
+const uploadOf = (stored: StoredUpload): UploadedFile =>
+  'bytes' in stored ? { name: stored.name, blob: new Blob([stored.bytes]) } : stored;
+
+/**
+ * Every upload kept for a notebook, by cell id, in one read (the keys
+ * `notebook#…` form one key range). The shell starts it beside the read of the
+ * notebook's edited text, before it knows the cells: both are on the way to the
+ * first plot. A failing storage reads as no uploads.
+ */
+export async function loadUploadsOf(notebook: string): Promise<Map<string, UploadedFile>> {
+  const prefix = uploadKey(notebook, '');
+  const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  const found = await quietly(() =>
+    uploadStore()('readonly', (store) =>
+      Promise.all([promisifyRequest(store.getAllKeys(range)), promisifyRequest(store.getAll(range))]),
+    ),
+  );
+  const uploads = new Map<string, UploadedFile>();
+  if (!found) return uploads;
+  const [keys, values] = found as [IDBValidKey[], StoredUpload[]];
+  keys.forEach((key, i) => {
+    if (values[i]) uploads.set(String(key).slice(prefix.length), uploadOf(values[i]));
+  });
+  return uploads;
 }
 
 export function saveUpload(notebook: string, cell: string, file: UploadedFile): Promise<void> {

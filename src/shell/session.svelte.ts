@@ -10,7 +10,7 @@ import { History } from '../lib/notebook/history';
 import { carryProseKeys, changedCells } from '../lib/notebook/replace';
 import type { CellKind, UploadedFile } from '../cells/types';
 import { backendReady } from '../cells/shared/backend-ready';
-import { forgetEditedText, forgetUpload, loadUpload, saveEditedText, saveUpload } from './persistence';
+import { forgetEditedText, forgetUpload, loadUploadsOf, saveEditedText, saveUpload } from './persistence';
 import { library } from './library.svelte';
 import { throttleToFrames } from './throttle';
 import { NotebookEditing } from './editing.svelte';
@@ -106,16 +106,13 @@ export class NotebookSession {
     return this.states[id] ?? idleState;
   }
 
-  /** Restores uploads from IndexedDB, then runs every cell. */
-  async start(): Promise<void> {
-    await Promise.all(
-      this.cells.map(async (cell) => {
-        const file = await loadUpload(this.#source.path, cell.id);
-        if (!file) return;
-        this.#uploads.set(cell.id, file);
-        this.uploadNames[cell.id] = file.name;
-      }),
-    );
+  /** Restores uploads from IndexedDB (`uploads`: the read the shell already started), then runs every cell. */
+  async start(uploads: Promise<Map<string, UploadedFile>> = loadUploadsOf(this.#source.path)): Promise<void> {
+    for (const [id, file] of await uploads) {
+      if (!this.cells.some((cell) => cell.id === id)) continue;
+      this.#uploads.set(id, file);
+      this.uploadNames[id] = file.name;
+    }
     this.#runtime.setCells(this.#graphCells());
     this.ready = true;
     // A notebook with a gradient-descent cell will need TensorFlow.js: start loading it now,

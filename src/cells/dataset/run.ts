@@ -8,7 +8,7 @@ import type { RunContext } from '../types';
 import { firstRows, type TableRows } from '../shared/rows';
 import type { Waiting } from '../shared/table-input';
 import { delimiterNames, GENERATED, generatedDefaults, type DatasetOptions } from './schema';
-import { shippedUrl } from './shipped';
+import { fetchShipped } from './shipped';
 import { generateDataset } from '../../lib/data/generate';
 import { summarise } from '../../lib/data/summary';
 import { valueOf } from '../../lib/notebook/controls';
@@ -62,9 +62,7 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
     blob = upload.blob;
   } else if (options.source) {
     name = options.source.split('/').pop() ?? options.source;
-    const response = await fetch(shippedUrl(options.source), { signal });
-    if (!response.ok) throw new Error(`Could not load ${options.source} (HTTP ${response.status}).`);
-    blob = await response.blob();
+    blob = await fetchShipped(options.source, signal);
   } else {
     return { waiting: 'Upload a CSV file, or pick a shipped dataset, to start.' };
   }

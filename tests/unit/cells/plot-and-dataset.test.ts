@@ -23,7 +23,10 @@ vi.mock('../../../src/lib/data/csv/client', async () => {
   };
 });
 // Vite resolves shipped datasets at build time; here they are files on disk.
-vi.mock('../../../src/cells/dataset/shipped', () => ({ shippedUrl: (source: string) => source }));
+vi.mock('../../../src/cells/dataset/shipped', () => ({
+  shippedUrl: (source: string) => source,
+  fetchShipped: async (source: string) => new Blob([readFileSync(source)]),
+}));
 
 const iris = readCsvText(readFileSync('datasets/iris.csv')).table;
 

@@ -28,12 +28,24 @@ export interface ClassifierMetrics {
 export const isBinary = (classes: readonly Label[]) => classes.length === 2;
 
 /**
- * Labels from probabilities: with two classes, the second class when its
- * probability is at least `threshold`; with more, the most probable class.
+ * Labels from probabilities (one column per class): with two classes, the second
+ * class when its probability is at least `threshold`; with more, the most probable
+ * class (the first, on ties).
  */
-export function predictLabels(proba: readonly Float64Array[], classes: readonly Label[], threshold: number): Label[] {
-  if (isBinary(classes)) return proba.map((p) => classes[p[1] >= threshold ? 1 : 0]);
-  return proba.map((p) => classes[argmax(p)]);
+export function predictLabels(byClass: readonly Float64Array[], classes: readonly Label[], threshold: number): Label[] {
+  const rows = byClass[0]?.length ?? 0;
+  const labels = new Array<Label>(rows);
+  if (isBinary(classes)) {
+    const positive = byClass[1];
+    for (let i = 0; i < rows; i++) labels[i] = classes[positive[i] >= threshold ? 1 : 0];
+    return labels;
+  }
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let k = 1; k < byClass.length; k++) if (byClass[k][i] > byClass[best][i]) best = k;
+    labels[i] = classes[best];
+  }
+  return labels;
 }
 
 /** Index of the largest value (the first, on ties). */
@@ -56,8 +68,8 @@ function requireKnownLabels(actual: readonly Label[], classes: readonly Label[])
 
 export function judge(scores: PartScores, classes: Label[], threshold: number): { predicted: Label[]; metrics: ClassifierMetrics } {
   requireKnownLabels(scores.actual, classes);
-  const predicted = predictLabels(scores.proba, classes, threshold);
-  const m = classificationMetrics(scores.actual, predicted, { classes, proba: scores.proba });
+  const predicted = predictLabels(scores.byClass, classes, threshold);
+  const m = classificationMetrics(scores.actual, predicted, { classes, probaByClass: scores.byClass });
   const metrics: ClassifierMetrics = {
     accuracy: m.accuracy,
     errorRate: m.errorRate,

@@ -6,7 +6,7 @@
 // probabilities into labels after the fit (see evaluation.ts), so moving it
 // never needs a new fit.
 import type { Table } from '../../lib/data/table';
-import { fitLogistic, predictProba, type LogisticFit } from '../../lib/ml/logistic';
+import { fitLogistic, predictProbaByClass, type LogisticFit } from '../../lib/ml/logistic';
 import type { Label } from '../../lib/ml/labels';
 import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import type { GdOptions } from '../../lib/ml/gd/trainer';
@@ -115,15 +115,18 @@ export async function fitClassifierSpecGD(
   });
 }
 
-/** A part's true labels and the model's class probabilities (in `fit.model.classes` order). */
+/**
+ * A part's true labels and the model's class probabilities, one column per class
+ * (in `fit.model.classes` order): byClass[k][i] is P(class k) on row i.
+ */
 export interface PartScores {
   actual: Label[];
-  proba: Float64Array[];
+  byClass: Float64Array[];
 }
 
 export function scoreClassifier(fit: Pick<LogisticFit, 'model'>, spec: ClassifierSpec, table: Table): PartScores {
   return {
     actual: labelTarget(table, spec.target),
-    proba: predictProba(fit.model, modelMatrix(spec, table)),
+    byClass: predictProbaByClass(fit.model, modelMatrix(spec, table)),
   };
 }

@@ -106,7 +106,7 @@ function evaluateRegression(model: RegressionOutput, judged: Judged): Regression
   };
 }
 
-export function rankingCurves(actual: readonly Label[], scores: readonly number[], positive: Label): RankingCurves {
+export function rankingCurves(actual: readonly Label[], scores: ArrayLike<number>, positive: Label): RankingCurves {
   const prevalence = actual.filter((label) => label === positive).length / actual.length;
   return {
     roc: rocCurve(actual, scores, { posLabel: positive }),
@@ -128,11 +128,11 @@ function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: n
   const curveClasses = (binary ? [classes[1]] : classes).filter((c) => present.has(c) && present.size > 1);
   const curves = curveClasses.map((label) => {
     const k = classes.indexOf(label);
-    return { label, curves: rankingCurves(scores.actual, scores.proba.map((p) => p[k]), label) };
+    return { label, curves: rankingCurves(scores.actual, scores.byClass[k], label) };
   });
   let cost: ClassificationEvaluation['cost'];
   if (binary && costs) {
-    const positive = scores.proba.map((p) => p[1]);
+    const positive = scores.byClass[1];
     cost = {
       costs,
       curve: costCurve(scores.actual, positive, classes[1], costs),

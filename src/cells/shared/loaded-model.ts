@@ -97,8 +97,9 @@ function measure(file: ModelFile, predictions: ModelPredictions): Pick<LoadedPar
   if (unknown.length) {
     return { unlabelled, note: `No metrics: the rows labelled ${unknown.map((l) => `'${l}'`).join(', ')} are of classes the model was not trained on.` };
   }
-  const proba = labelled.map((i) => predictions.proba![i]);
-  return { unlabelled, metrics: judge({ actual: labels, proba }, classes, file.model.threshold).metrics };
+  const rows = predictions.proba!;
+  const byClass = classes.map((_, k) => Float64Array.from(labelled, (i) => rows[i][k]));
+  return { unlabelled, metrics: judge({ actual: labels, byClass }, classes, file.model.threshold).metrics };
 }
 
 /** The loaded-model run of a regression or classifier cell. */

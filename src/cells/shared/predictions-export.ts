@@ -39,7 +39,7 @@ export function predictionRows(
         const scores = output.scores[part];
         const predicted = output.predictions[part];
         if (!scores || !predicted) continue;
-        rows.push([...head, scores.actual[i], predicted[i], ...Array.from(scores.proba[i])]);
+        rows.push([...head, scores.actual[i], predicted[i], ...scores.byClass.map((column) => column[i])]);
       } else {
         const p = output.predictions[part];
         if (!p) continue;

@@ -26,9 +26,9 @@ export interface CostCurve {
 }
 
 /** Total cost at every threshold where the decisions change (predict positive when score ≥ threshold). */
-export function costCurve(actual: readonly Label[], scores: readonly number[], positive: Label, costs: Costs): CostCurve {
+export function costCurve(actual: readonly Label[], scores: ArrayLike<number>, positive: Label, costs: Costs): CostCurve {
   if (!(costs.missed >= 0 && costs.falseAlarm >= 0)) throw new Error('Costs must be zero or more.');
-  const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
   const positives = actual.filter((label) => label === positive).length;
   // Start with nothing flagged: every positive is missed, no false alarm.
   let fn = positives;
@@ -51,7 +51,7 @@ export function costCurve(actual: readonly Label[], scores: readonly number[], p
 }
 
 /** The total cost of the decisions at one threshold. */
-export function costAt(actual: readonly Label[], scores: readonly number[], positive: Label, costs: Costs, threshold: number) {
+export function costAt(actual: readonly Label[], scores: ArrayLike<number>, positive: Label, costs: Costs, threshold: number) {
   let falseNegatives = 0;
   let falsePositives = 0;
   actual.forEach((label, i) => {

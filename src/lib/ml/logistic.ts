@@ -388,46 +388,4 @@ export function toRawModel(
   };
 }
 
-/** Linear scores per row: [logit of classes[1]] for binary models, one score per class for multinomial. */
-export function decisionFunction(model: LogisticModel, X: Matrix): Float64Array[] {
-  if (X.cols !== model.featureNames.length) {
-    throw new Error(`The model expects ${model.featureNames.length} features (${model.featureNames.join(', ')}); got ${X.cols}.`);
-  }
-  const B = model.coefficients.length;
-  const out: Float64Array[] = [];
-  for (let i = 0; i < X.rows; i++) {
-    const row = new Float64Array(B);
-    for (let b = 0; b < B; b++) {
-      let s = model.intercept[b];
-      const w = model.coefficients[b];
-      for (let j = 0; j < X.cols; j++) s += w[j] * X.columns[j][i];
-      row[b] = s;
-    }
-    out.push(row);
-  }
-  return out;
-}
-
-/** Class probabilities per row, in model.classes order. */
-export function predictProba(model: LogisticModel, X: Matrix): Float64Array[] {
-  return decisionFunction(model, X).map((z) => {
-    if (!model.multinomial) {
-      const p1 = sigmoid(z[0]);
-      return Float64Array.of(1 - p1, p1);
-    }
-    const max = Math.max(...z);
-    const e = z.map((v) => Math.exp(v - max));
-    const s = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / s);
-  });
-}
-
-/** Predicted labels: threshold on P(classes[1]) for binary models, most probable class otherwise. */
-export function predictClasses(model: LogisticModel, X: Matrix, threshold = model.threshold): Label[] {
-  return predictProba(model, X).map((p) => {
-    if (!model.multinomial) return model.classes[p[1] >= threshold ? 1 : 0];
-    let best = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-    return model.classes[best];
-  });
-}
+export { decisionFunction, predictClasses, predictProba, predictProbaByClass } from './logistic-predict';

@@ -183,23 +183,45 @@ export const f1Score = (t: ArrayLike<Label>, p: ArrayLike<Label>, o?: PrfOptions
  */
 export function logLoss(yTrue: ArrayLike<Label>, proba: ArrayLike<number> | ArrayLike<number>[], classes?: Label[]): number {
   const cls = classes ?? uniqueLabels(yTrue);
-  const { codes } = encodeLabels(yTrue, cls);
+  const n = yTrue.length;
+  if (proba.length !== n) throw new Error(`Length mismatch: ${n} labels, ${proba.length} probability rows.`);
+  return meanCrossEntropy(yTrue, cls, (i) => {
+    const row = proba[i];
+    const p = typeof row === 'number' ? [1 - row, row] : row;
+    if (p.length !== cls.length) throw new Error(`Expected ${cls.length} class probabilities per row; got ${p.length}.`);
+    return p;
+  });
+}
+
+/** The same as logLoss, for probabilities held one column per class (in `classes` order). */
+export function logLossByClass(yTrue: ArrayLike<Label>, byClass: ArrayLike<number>[], classes: Label[]): number {
+  if (byClass.length !== classes.length) throw new Error(`Expected ${classes.length} probability columns; got ${byClass.length}.`);
+  for (const column of byClass) {
+    if (column.length !== yTrue.length) throw new Error(`Length mismatch: ${yTrue.length} labels, ${column.length} probabilities.`);
+  }
+  const row = new Float64Array(classes.length);
+  return meanCrossEntropy(yTrue, classes, (i) => {
+    for (let k = 0; k < row.length; k++) row[k] = byClass[k][i];
+    return row;
+  });
+}
+
+/** Mean of -log p(true class), each row clipped and renormalised; `rowAt(i)` gives row i's probabilities. */
+function meanCrossEntropy(yTrue: ArrayLike<Label>, classes: Label[], rowAt: (i: number) => ArrayLike<number>): number {
+  const { codes } = encodeLabels(yTrue, classes);
   const eps = 2 ** -52;
   const n = codes.length;
-  if (proba.length !== n) throw new Error(`Length mismatch: ${n} labels, ${proba.length} probability rows.`);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const row = proba[i];
-    let p: number[];
-    if (typeof row === 'number') p = [1 - row, row];
-    else p = Array.from(row);
-    if (p.length !== cls.length) throw new Error(`Expected ${cls.length} class probabilities per row; got ${p.length}.`);
+    const p = rowAt(i);
     let sum = 0;
+    let own = 0;
     for (let k = 0; k < p.length; k++) {
-      p[k] = Math.min(1 - eps, Math.max(eps, p[k]));
-      sum += p[k];
+      const clipped = Math.min(1 - eps, Math.max(eps, p[k]));
+      sum += clipped;
+      if (k === codes[i]) own = clipped;
     }
-    total -= Math.log(p[codes[i]] / sum);
+    total -= Math.log(own / sum);
   }
   return total / n;
 }
@@ -277,13 +299,18 @@ export function rocAuc(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, posLa
 
 /** One-vs-rest ROC AUC for several classes (sklearn roc_auc_score multi_class='ovr'). */
 export function rocAucOvr(yTrue: ArrayLike<Label>, proba: ArrayLike<number>[], classes: Label[], average: 'macro' | 'weighted' = 'macro'): number {
+  return rocAucOvrByClass(yTrue, classes.map((_, k) => Array.from(proba, (row) => row[k])), classes, average);
+}
+
+/** The same, for probabilities held one column per class (in `classes` order). */
+export function rocAucOvrByClass(yTrue: ArrayLike<Label>, byClass: ArrayLike<number>[], classes: Label[], average: 'macro' | 'weighted' = 'macro'): number {
   let total = 0;
   let weight = 0;
   classes.forEach((c, k) => {
     const y = Array.from(yTrue, (v) => (v === c ? 1 : 0));
     const support = y.reduce((s: number, v) => s + v, 0);
     const w = average === 'macro' ? 1 : support;
-    total += w * rocAuc(y, Array.from(proba, (row) => row[k]), 1);
+    total += w * rocAuc(y, byClass[k], 1);
     weight += w;
   });
   return total / weight;
@@ -336,7 +363,7 @@ export interface ClassificationMetrics {
 export function classificationMetrics(
   yTrue: ArrayLike<Label>,
   yPred: ArrayLike<Label>,
-  options: { classes?: Label[]; proba?: ArrayLike<number>[]; average?: Average } = {},
+  options: { classes?: Label[]; proba?: ArrayLike<number>[]; probaByClass?: ArrayLike<number>[]; average?: Average } = {},
 ): ClassificationMetrics {
   const classes = options.classes ?? uniqueLabels([...Array.from(yTrue), ...Array.from(yPred)]);
   const average = options.average ?? (classes.length === 2 ? 'binary' : 'macro');
@@ -348,15 +375,17 @@ export function classificationMetrics(
     average,
     confusion: confusionMatrix(yTrue, yPred, classes),
   };
-  if (options.proba) {
-    out.logLoss = logLoss(yTrue, options.proba, classes);
+  // Probabilities come as rows (one per sample) or as columns (one per class).
+  const { proba, probaByClass } = options;
+  if (proba || probaByClass) {
+    out.logLoss = probaByClass ? logLossByClass(yTrue, probaByClass, classes) : logLoss(yTrue, proba!, classes);
     if (classes.length === 2) {
       const pos = classes[1];
-      const s = Array.from(options.proba, (r) => r[1]);
+      const s = probaByClass ? probaByClass[1] : Array.from(proba!, (r) => r[1]);
       out.auc = rocAuc(yTrue, s, pos);
       out.averagePrecision = averagePrecision(yTrue, s, pos);
     } else {
-      out.auc = rocAucOvr(yTrue, options.proba, classes);
+      out.auc = probaByClass ? rocAucOvrByClass(yTrue, probaByClass, classes) : rocAucOvr(yTrue, proba!, classes);
     }
   }
   return out;

@@ -78,7 +78,7 @@ describe('classifier cell: binary', () => {
     expect(strict.fit).toBe(out.fit); // the same fit object: the threshold did not refit
     const positives = (o: ClassifierOutput) => o.predictions.train!.filter((p) => p === 'malignant').length;
     expect(positives(strict)).toBeLessThan(positives(out));
-    strict.predictions.train!.forEach((p, i) => expect(p === 'malignant').toBe(strict.scores.train!.proba[i][1] >= 0.9));
+    strict.predictions.train!.forEach((p, i) => expect(p === 'malignant').toBe(strict.scores.train!.byClass[1][i] >= 0.9));
     expect(strict.metrics.train!.precision).toBeGreaterThan(out.metrics.train!.precision);
     expect(strict.metrics.train!.recall).toBeLessThan(out.metrics.train!.recall);
     // Ranking metrics do not depend on the threshold.
@@ -160,7 +160,7 @@ describe('metrics worked out by hand on six rows', () => {
   // True: a a a b b b (b is the positive class); P(b) for each row:
   const actual = ['a', 'a', 'a', 'b', 'b', 'b'];
   const pb = [0.1, 0.4, 0.6, 0.35, 0.8, 0.9];
-  const scores = { actual, proba: pb.map((p) => Float64Array.of(1 - p, p)) };
+  const scores = { actual, byClass: [Float64Array.from(pb, (p) => 1 - p), Float64Array.from(pb)] };
 
   it('at threshold 0.5: predicted a a b a b b, so TN 2, FP 1, FN 1, TP 2', () => {
     const { predicted, metrics } = judge(scores, ['a', 'b'], 0.5);
@@ -195,11 +195,11 @@ describe('metrics worked out by hand on six rows', () => {
   });
 
   it('a probability exactly at the threshold counts as positive', () => {
-    expect(predictLabels([Float64Array.of(0.4, 0.6)], ['a', 'b'], 0.6)).toEqual(['b']);
+    expect(predictLabels([Float64Array.of(0.4), Float64Array.of(0.6)], ['a', 'b'], 0.6)).toEqual(['b']);
   });
 
   it('says which labels the training part lacked instead of failing inside the metrics', () => {
-    expect(() => judge({ actual: ['a', 'c'], proba: [Float64Array.of(0.5, 0.5), Float64Array.of(0.5, 0.5)] }, ['a', 'b'], 0.5)).toThrow(
+    expect(() => judge({ actual: ['a', 'c'], byClass: [Float64Array.of(0.5, 0.5), Float64Array.of(0.5, 0.5)] }, ['a', 'b'], 0.5)).toThrow(
       /'c' .*not in the training part.*Stratify/,
     );
   });
@@ -235,7 +235,7 @@ describe('classifier cell: labels, separability and errors', () => {
     expect(b.fit.model.coefficients[0][0]).toBe(a.fit.model.coefficients[0][0]);
     expect(b.predictions.train).toEqual(a.predictions.train);
     const proba = predictProba(a.fit.model, featureMatrix(strings, ['x']));
-    expect(a.scores.train!.proba.map((p) => p[1])).toEqual(proba.map((p) => p[1]));
+    expect(Array.from(a.scores.train!.byClass[1])).toEqual(proba.map((p) => p[1]));
   });
 
   it('refuses a numeric target with many values, pointing to regression', () => {

@@ -52,7 +52,7 @@ describe('predictions as rows', () => {
       spec: { features: ['x'] },
       classes: ['=bad', 'good'],
       parts: { train: table([1, 2]) },
-      scores: { train: { actual: ['=bad', 'good'], proba: [Float64Array.of(0.8, 0.2), Float64Array.of(0.3, 0.7)] } },
+      scores: { train: { actual: ['=bad', 'good'], byClass: [Float64Array.of(0.8, 0.3), Float64Array.of(0.2, 0.7)] } },
       predictions: { train: ['=bad', 'good'] },
     } as unknown as ClassifierOutput;
     const { header, rows } = predictionRows(output, { train: [0, 1, 2] });

@@ -145,8 +145,8 @@ describe('a model file predicts from raw columns as the cell does', () => {
         expectClose(ours.predicted as Float64Array, out.predictions.test!.predicted, 1e-12);
         expectClose(ours.actual as Float64Array, out.predictions.test!.actual, 0);
       } else {
-        const cell = out.scores.test!.proba;
-        ours.proba!.forEach((p, i) => expectClose(p, cell[i], 1e-12));
+        const cell = out.scores.test!.byClass;
+        ours.proba!.forEach((p, i) => expectClose(p, Float64Array.from(cell, (column) => column[i]), 1e-12));
         expect(ours.predicted).toEqual(out.predictions.test);
         expect(ours.actual).toEqual(out.scores.test!.actual);
       }

@@ -94,7 +94,7 @@ describe('the fraud notebook', () => {
           // The resample, as row numbers of the training part, so sklearn fits the very same rows.
           resampled: resampleRows(trainLabels, 'over', model.spec.seed!),
           testActual: detector.scores.test!.actual,
-          testScores: detector.scores.test!.proba.map((p) => p[1]),
+          testScores: Array.from(detector.scores.test!.byClass[1]),
           costs: evaluation.cost!.costs,
         }),
       );

@@ -20,10 +20,11 @@ import { pick } from '../shared/pick';
 import type { ClassifierOptions } from './schema';
 import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import { fitClassifierSpec, fitClassifierSpecGD, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
-import { isBinary, judge, scoreRecord, type ClassifierMetrics } from './evaluation';
+import { isBinary, judge, predictLabels, scoreRecord, type ClassifierMetrics } from './evaluation';
 import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
 import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
-import { runEngineTask } from '../engine/run-task';
+import { partTables, runEngineTask } from '../engine/run-task';
+import { labelTarget } from '../shared/design';
 
 export interface ClassifierOutput extends ModelOutput {
   task: 'classification';
@@ -118,21 +119,24 @@ export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Pro
   if (ctx.options.loadedModel !== undefined) return runLoadedModel(ctx, 'classifier');
   const ready = classifierInputs(ctx);
   if ('instead' in ready) return ready.instead;
-  const exact = classifierOutput(ready, await fitOnceInEngine(ready.spec, ready.parts.train, ctx.signal), ctx.options);
-  if (ctx.options.solver !== 'gradient-descent') return exact;
-  const { spec, parts } = exact;
+  const fit = await fitOnceInEngine(ready.spec, ready.parts.train, ctx.signal);
+  const { spec, parts } = ready;
+  const threshold = valueOf(ctx.options.threshold);
+  if (ctx.options.solver !== 'gradient-descent') {
+    return classifierOutput(ready, fit, ctx.options, await describeModelInEngine(fit.model, spec, parts, threshold, ctx.signal));
+  }
   const training = await trainingOptions(ctx.options, ctx, parts.validation !== undefined);
   // As with the exact fit, a threshold move must not retrain: reuse the last
   // training of the same model, options and rows.
   const key = JSON.stringify([spec, ctx.options.optimizer, training.learningRate, training.batchSize, training.epochs, ctx.options.patience]);
   let gd = lastTraining?.train === parts.train && lastTraining.key === key ? lastTraining.fit : undefined;
   if (!gd) {
-    gd = await fitClassifierSpecGD(spec, parts.train, exact.classes, training, parts.validation);
+    gd = await fitClassifierSpecGD(spec, parts.train, fit.model.classes, training, parts.validation);
     lastTraining = { train: parts.train, key, fit: gd };
   }
+  // The exact fit stays as the reference (`fit`); the trained model is the one described.
   return {
-    ...exact,
-    ...describeModel(gd.model, spec, parts, exact.threshold),
+    ...classifierOutput(ready, fit, ctx.options, await describeModelInEngine(gd.model, spec, parts, threshold, ctx.signal)),
     solver: 'gradient-descent',
     training: { ...gd, epochs: training.epochs ?? gd.epochsRun, optimizer: training.optimizer ?? 'adam', learningRate: training.learningRate ?? NaN },
   };
@@ -141,7 +145,9 @@ export async function runClassifierCell(ctx: RunContext<ClassifierOptions>): Pro
 /** The exact solution (Newton/IRLS in float64), measured on every part, computed in this thread. */
 export function runClassifier(ctx: RunContext<ClassifierOptions>): ClassifierOutput | ColumnChoice | Waiting | ClassifierGaps {
   const ready = classifierInputs(ctx);
-  return 'instead' in ready ? ready.instead : classifierOutput(ready, fitOnce(ready.spec, ready.parts.train), ctx.options);
+  if ('instead' in ready) return ready.instead;
+  const fit = fitOnce(ready.spec, ready.parts.train);
+  return classifierOutput(ready, fit, ctx.options, describeModel(fit.model, ready.spec, ready.parts, valueOf(ctx.options.threshold)));
 }
 
 type ClassifierInputs = { spec: ClassifierSpec; parts: DataParts; dropped?: DroppedRows };
@@ -157,7 +163,10 @@ function classifierInputs({ options, inputs }: RunContext<ClassifierOptions>): C
   return { spec, ...ready };
 }
 
-function classifierOutput({ spec, parts, dropped }: ClassifierInputs, fit: LogisticFit, options: ClassifierOptions): ClassifierOutput {
+type Described = ReturnType<typeof withLabels>;
+
+/** The cell's output: the exact fit and the described model (the exact one, or the one gradient descent trained). */
+function classifierOutput({ spec, parts, dropped }: ClassifierInputs, fit: LogisticFit, options: ClassifierOptions, described: Described): ClassifierOutput {
   const { classes } = fit.model;
   const threshold = valueOf(options.threshold);
   return {
@@ -169,7 +178,7 @@ function classifierOutput({ spec, parts, dropped }: ClassifierInputs, fit: Logis
     binary: isBinary(classes),
     threshold,
     parts,
-    ...describeModel(fit.model, spec, parts, threshold),
+    ...described,
     separable: fit.separable,
     numeric: featureColumnNames(parts.train),
     dropped,
@@ -178,16 +187,44 @@ function classifierOutput({ spec, parts, dropped }: ClassifierInputs, fit: Logis
   };
 }
 
-/** A model's scores, predictions, metrics and coefficients on every part present. */
-function describeModel(model: LogisticModel, spec: ClassifierSpec, parts: DataParts, threshold: number) {
-  const scores: ClassifierOutput['scores'] = {};
-  const predictions: ClassifierOutput['predictions'] = {};
-  const metrics: ClassifierOutput['metrics'] = {};
+/** What the engine's classifier.describe task gives per part: probabilities by class (transferred, not copied) and the metrics. */
+export type PartDescriptions = Partial<Record<PartName, { byClass: Float64Array[]; metrics: ClassifierMetrics }>>;
+
+/** The model's probabilities and metrics on every part present (the classifier.describe task; runs wherever the engine puts it). */
+export function describeParts(model: LogisticModel, spec: ClassifierSpec, parts: Partial<Record<PartName, Table>>, threshold: number): PartDescriptions {
+  const described: PartDescriptions = {};
   for (const name of ['train', 'validation', 'test'] as const) {
     const table = parts[name];
     if (!table) continue;
-    scores[name] = scoreClassifier({ model }, spec, table);
-    ({ predicted: predictions[name], metrics: metrics[name] } = judge(scores[name], model.classes, threshold));
+    const scores = scoreClassifier({ model }, spec, table);
+    described[name] = { byClass: scores.byClass, metrics: judge(scores, model.classes, threshold).metrics };
+  }
+  return described;
+}
+
+/** A model's scores, predictions, metrics and coefficients on every part present, computed in this thread. */
+function describeModel(model: LogisticModel, spec: ClassifierSpec, parts: DataParts, threshold: number) {
+  return withLabels(model, spec, parts, threshold, describeParts(model, spec, parts, threshold));
+}
+
+/**
+ * The same through the engine: for a large table the probabilities, log loss and
+ * AUC (a sort of every row) are computed in its worker, and the page only reads
+ * the true labels and turns probabilities into predicted labels (a pass each).
+ */
+async function describeModelInEngine(model: LogisticModel, spec: ClassifierSpec, parts: DataParts, threshold: number, signal: AbortSignal) {
+  const described = await runEngineTask<PartDescriptions>('classifier.describe', { model, spec, threshold }, { tables: partTables(parts), signal });
+  return withLabels(model, spec, parts, threshold, described);
+}
+
+function withLabels(model: LogisticModel, spec: ClassifierSpec, parts: DataParts, threshold: number, described: PartDescriptions) {
+  const scores: ClassifierOutput['scores'] = {};
+  const predictions: ClassifierOutput['predictions'] = {};
+  const metrics: ClassifierOutput['metrics'] = {};
+  for (const [name, part] of Object.entries(described) as [PartName, NonNullable<PartDescriptions[PartName]>][]) {
+    scores[name] = { actual: labelTarget(parts[name]!, spec.target), byClass: part.byClass };
+    predictions[name] = predictLabels(part.byClass, model.classes, threshold);
+    metrics[name] = part.metrics;
   }
   const coefficients = model.multinomial ? { classCoefficients: classCoefficients(model) } : { coefficients: binaryCoefficientRows(model) };
   return { model, scores, predictions, metrics, ...coefficients };

@@ -5,8 +5,9 @@
 // engine.worker.ts. Nothing here may touch the DOM.
 import { fitAndApplyPipeline, type Pipeline } from '../../lib/data/prepare';
 import type { Task } from '../../lib/worker/protocol';
-import { classifierFitter, labelColumnNames, type ClassifierFitResult } from '../classifier/run';
+import { classifierFitter, describeParts, labelColumnNames, type ClassifierFitResult, type PartDescriptions } from '../classifier/run';
 import { fitClassifierSpec, type ClassifierSpec } from '../classifier/spec';
+import type { LogisticModel } from '../../lib/ml/logistic';
 import { planMethods } from '../crossval/methods';
 import { validateMethods, type CrossvalProgress, type CrossvalTaskArgs } from '../crossval/validate';
 import type { MethodResult } from '../crossval/run';
@@ -35,6 +36,9 @@ const classifierFit: Task<{ spec: ClassifierSpec }, ClassifierFitResult> = ({ sp
   labelColumns: labelColumnNames(train),
 });
 
+const classifierDescribe: Task<{ model: LogisticModel; spec: ClassifierSpec; threshold: number }, PartDescriptions> = ({ model, spec, threshold }, parts) =>
+  describeParts(model, spec, parts, threshold);
+
 const crossval: Task<CrossvalTaskArgs, Promise<MethodResult[]>, CrossvalProgress> = ({ recipe, plan, metric }, { data }, ctx) =>
   validateMethods(data, fitterFromRecipe(recipe), planMethods(data, plan), metric, ctx.signal, ctx.progress);
 
@@ -49,6 +53,7 @@ const prepare: Task<{ pipeline: Pipeline }, PreparedTable> = ({ pipeline }, { so
 export const engineTasks = {
   'regression.fit': regressionFit,
   'classifier.fit': classifierFit,
+  'classifier.describe': classifierDescribe,
   crossval,
   sweep,
   prepare,

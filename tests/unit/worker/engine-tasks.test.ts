@@ -8,7 +8,7 @@ import { getColumn, type NumericColumn, type Table } from '../../../src/lib/data
 import type { Pipeline } from '../../../src/lib/data/prepare';
 import { engineTasks, fitterFromRecipe } from '../../../src/cells/engine/tasks';
 import type { RegressionFitResult } from '../../../src/cells/regression/run';
-import type { ClassifierFitResult } from '../../../src/cells/classifier/run';
+import type { ClassifierFitResult, PartDescriptions } from '../../../src/cells/classifier/run';
 import type { MethodResult } from '../../../src/cells/crossval/run';
 import type { SweepPoint } from '../../../src/cells/sweep/run';
 import { withSourceColumns, type PreparedTable } from '../../../src/cells/prepare/source-columns';
@@ -57,7 +57,7 @@ const logisticCases = (JSON.parse(readFileSync('tests/fixtures/sklearn/logistic.
 
 describe('engine tasks', () => {
   it('names the tasks the cells use, each a function', () => {
-    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.fit', 'crossval', 'prepare', 'regression.fit', 'sweep']);
+    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'prepare', 'regression.fit', 'sweep']);
     for (const task of Object.values(engineTasks)) expect(typeof task).toBe('function');
   });
 
@@ -83,6 +83,24 @@ describe('engine tasks', () => {
     expect(fit.model.classes).toEqual(['benign', 'malignant']);
     relClose(fit.model.intercept[0], reference.intercept[0], 1e-6);
     reference.coef[0].forEach((w, j) => relClose(fit.model.coefficients[0][j], w, 1e-6));
+  });
+
+  it('classifier.describe gives scikit-learn\'s probabilities by class and log loss, and names labels the model never saw', async () => {
+    const reference = logisticCases.find((c) => c.dataset === 'breast-cancer.csv' && c.name === 'binary-unpenalised')! as LogisticCase & {
+      proba: number[][];
+      logLoss: number;
+    };
+    const features = ['mean_radius', 'mean_texture', 'mean_smoothness'];
+    const spec = { target: 'diagnosis', features, intercept: true, penalty: 'none', alpha: 0, classWeight: 'none' };
+    const { fit } = await inProcess.run<ClassifierFitResult>('classifier.fit', { spec }, { tables: { train: cancer } });
+    const described = await both<PartDescriptions>('classifier.describe', { model: fit.model, spec, threshold: 0.5 }, { tables: { train: cancer } });
+    const { byClass, metrics } = described.train!;
+    expect(byClass).toHaveLength(2);
+    expect(byClass[1]).toBeInstanceOf(Float64Array);
+    reference.proba.forEach((row, i) => row.forEach((p, k) => expect(Math.abs(byClass[k][i] - p)).toBeLessThan(1e-7)));
+    relClose(metrics.logLoss, reference.logLoss, 1e-7);
+    const relabelled: Table = { ...cancer, columns: cancer.columns.map((c) => (c.name === 'diagnosis' && (c.type === 'text' || c.type === 'categorical') ? { ...c, values: c.values.map((v, i) => (i === 3 ? 'unsure' : v)) } : c)) };
+    await expect(inWorker.run('classifier.describe', { model: fit.model, spec, threshold: 0.5 }, { tables: { train: relabelled }, where: 'worker' })).rejects.toThrow(/'unsure'/);
   });
 
   it('a task error comes back with its message', async () => {

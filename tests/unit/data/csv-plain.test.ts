@@ -88,6 +88,12 @@ describe('readPlainRows', () => {
     const values = column.finish();
     expect(values.length).toBe(90);
     expect(values.buffer.byteLength).toBe(100 * 8);
+    // A large estimate is taken only once the column fills its first 65,536 rows (text columns fail before).
+    const big = new NumberColumn(200_000);
+    expect(big.values.length).toBe(65_536);
+    for (let i = 0; i <= 65_536; i++) big.push(i);
+    expect(big.values.length).toBe(200_000);
+    expect(big.values[65_536]).toBe(65_536);
     const far = new NumberColumn(1_000_000);
     far.push(1);
     expect(far.finish().buffer.byteLength).toBe(8); // a wild overestimate is not kept

@@ -1,7 +1,9 @@
 // A numeric column while the CSV fast path reads it (scan.ts, plain.ts): one
-// Float64Array sized for the whole file up front (from the bytes per row of
-// the file's start), filled row by row and handed over as a view, so the
-// values are never copied block by block at the end. It also keeps what
+// Float64Array sized for the whole file (from the bytes per row of the file's
+// start), filled row by row and handed over as a view, so the values are
+// never copied block by block at the end. It starts at most INITIAL_ROWS long
+// and jumps to the estimate when it fills: a column that turns out to be text
+// in its first rows (most do) never takes the whole file's room. It also keeps what
 // type inference needs to know of the cells (infer.ts, NumericSource).
 
 import { isDottedThousands } from '../infer';
@@ -9,6 +11,9 @@ import { decodeField } from './field';
 
 /** Room for this many more rows when a column outgrows its estimate (it then grows by half). */
 const MIN_GROWTH = 1024;
+
+/** Rows a column has room for before it takes the whole estimate. */
+const INITIAL_ROWS = 1 << 16;
 
 export class NumberColumn {
   values: Float64Array;
@@ -18,8 +23,9 @@ export class NumberColumn {
   dotted = 0;
   dottedExample: string | undefined;
 
-  constructor(capacity: number) {
-    this.values = new Float64Array(Math.max(capacity, 16));
+  /** `expectedRows`: the rows the file is expected to have. */
+  constructor(private readonly expectedRows: number) {
+    this.values = new Float64Array(Math.max(16, Math.min(expectedRows, INITIAL_ROWS)));
   }
 
   push(x: number): void {
@@ -27,9 +33,10 @@ export class NumberColumn {
     this.values[this.length++] = x;
   }
 
-  /** More room: the estimate of the rows was short (the file's start had longer rows than the rest). */
+  /** More room: the whole estimate, or half as much again when the estimate was short (the file's start had longer rows than the rest). */
   grow(): void {
-    const bigger = new Float64Array(this.values.length + Math.max(MIN_GROWTH, this.values.length >> 1));
+    const size = this.values.length;
+    const bigger = new Float64Array(this.expectedRows > size ? this.expectedRows : size + Math.max(MIN_GROWTH, size >> 1));
     bigger.set(this.values.subarray(0, this.length));
     this.values = bigger;
   }

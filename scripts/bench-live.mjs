@@ -1,17 +1,21 @@
-// The browser half of `npm run bench`, run against the built app (`npm run build` first):
-//  - navigation → first plot, against a page that only loads plotly and draws one plot;
-//  - slider move → redrawn plot, against a minimal plotly update of the changed trace;
-//  - a 1M × 11 CSV (~96 MB) uploaded through Your data, against pandas.read_csv;
-//  - the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and run
-//    leave-one-out cross-validation in the engine worker, against the same runs in the page.
+// The browser half of `npm run bench`, run against the built app (`npm run build` first).
+// Its parts (PARTS below; a new one is one more line):
+//  - first-plot: navigation → first plot, against a page that only loads plotly and draws one plot;
+//  - slider: slider move → redrawn plot, against a minimal plotly update of the changed trace;
+//  - csv: a 1M × 11 CSV (~95 MB) uploaded through Your data, against pandas.read_csv;
+//  - engine: the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and
+//    run leave-one-out cross-validation in the engine worker, against the same runs in the page.
 // Each fitbook/reference pair runs alternately for --rounds rounds (default 3) in headless
-// Chromium; medians and ratios are printed. The preview server runs in its own process
-// group and is stopped, with all its children, however the script ends.
+// Chromium; medians and ratios are printed, then a summary table of every figure against its
+// issue-9 target. Targets not met do not change the exit status (the figures are the output); a
+// part that crashes is listed as failed, the other parts still run, and the exit status is 1.
+// The preview server runs in its own process group and is stopped, with all its children,
+// however the script ends.
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
 // --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
 // --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
-// --port N (4175, or FITBOOK_BENCH_PORT), --only first-plot|slider|csv|engine (one part),
-// --engine linear,logistic,loo (which engine runs).
+// --port N (4175, or FITBOOK_BENCH_PORT), --only NAME[,NAME] (those parts), --engine linear,logistic,loo
+// (which engine runs).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -25,38 +29,102 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const PORT = option('port', Number(process.env.FITBOOK_BENCH_PORT ?? 4175));
-// --only first-plot|slider|csv|engine runs one part (default: all).
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const part = (name) => !only || only === name;
-const rounds = option('rounds', 3);
-const moves = option('moves', 10);
-const csvRows = option('csv-rows', 1_000_000);
-const fitRows = option('fit-rows', 1_000_000);
-const looRows = option('loo-rows', 1_000);
-const shareMemory = option('shared', 1) !== 0;
-const scenariosIndex = args.indexOf('--engine');
-const scenarios = scenariosIndex >= 0 ? args[scenariosIndex + 1].split(',') : undefined;
-const stats = { interleave, median, ms, report };
+const text = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const settings = {
+  port: option('port', Number(process.env.FITBOOK_BENCH_PORT ?? 4175)),
+  rounds: option('rounds', 3),
+  moves: option('moves', 10),
+  csvRows: option('csv-rows', 1_000_000),
+  fitRows: option('fit-rows', 1_000_000),
+  looRows: option('loo-rows', 1_000),
+  shareMemory: option('shared', 1) !== 0,
+  scenarios: text('engine')?.split(','),
+};
 
-const server = await startPreview({ port: PORT, path: 'bench-plot.html' });
+/**
+ * The parts, in order: a name (for --only) and a run function of the context ({ browser, base,
+ * settings, stats }). A run may return its figures, [{ figure, value, target, met }] (met: true,
+ * false, or null where the target cannot be judged); for a part that returns none, the summary
+ * lists the lines it printed that name a target.
+ */
+const PARTS = [
+  { name: 'first-plot', run: ({ browser, base, settings: s, stats }) => firstPlot(browser, base, s.rounds, stats) },
+  { name: 'slider', run: ({ browser, base, settings: s, stats }) => slider(browser, base, s.rounds, s.moves, stats) },
+  { name: 'csv', skip: (s) => s.csvRows <= 0, run: ({ browser, base, settings: s, stats }) => csvIntake(browser, base, s.rounds, s.csvRows, stats) },
+  {
+    name: 'engine',
+    run: ({ browser, base, settings: s, stats }) =>
+      engineOffMainThread(browser, base, s.rounds, { fitRows: s.fitRows, looRows: s.looRows, shareMemory: s.shareMemory, scenarios: s.scenarios }, stats),
+  },
+];
+
+const only = text('only')?.split(',');
+const unknown = (only ?? []).filter((name) => !PARTS.some((p) => p.name === name));
+if (unknown.length) {
+  console.error(`bench-live: no part named ${unknown.join(', ')} (parts: ${PARTS.map((p) => p.name).join(', ')})`);
+  process.exit(2);
+}
+const chosen = PARTS.filter((p) => (!only || only.includes(p.name)) && !p.skip?.(settings));
+
+/** true, false, or null (neither said, or both: "(met), … (not met)") from a printed line. */
+function metIn(line) {
+  const met = /: met\b|\(met\)/.test(line);
+  const notMet = /not met/.test(line);
+  return met === notMet ? null : met;
+}
+
+/** Runs a part, keeping what it returns, or else the lines it prints that name a target. */
+async function runPart(part, context) {
+  const printed = [];
+  const log = console.log;
+  console.log = (...items) => {
+    printed.push(items.join(' '));
+    log(...items);
+  };
+  try {
+    const figures = await part.run(context);
+    if (Array.isArray(figures) && figures.length) return figures;
+    return printed.filter((line) => /target/i.test(line)).map((line) => ({ figure: line.trim(), value: '', target: '', met: metIn(line) }));
+  } finally {
+    console.log = log;
+  }
+}
+
+function printSummary(results) {
+  const rows = [['part', 'figure', 'value', 'issue-9 target', 'met']];
+  for (const { name, figures, error } of results) {
+    if (error) rows.push([name, 'FAILED', error, '', '']);
+    for (const f of figures ?? []) rows.push([name, f.figure, f.value, f.target, f.met === null ? 'n/a' : f.met ? 'yes' : 'no']);
+  }
+  const widths = rows[0].map((_, k) => Math.min(70, Math.max(...rows.map((r) => String(r[k]).length))));
+  const line = (r) => r.map((cell, k) => String(cell).padEnd(widths[k])).join(' | ');
+  console.log('\nSummary\n');
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+const server = await startPreview({ port: settings.port, path: 'bench-plot.html' });
 let browser;
+const results = [];
 try {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
-  console.log(`\nLive benchmark in ${browser.version()} (headless), ${rounds} interleaved rounds\n`);
-  if (part('first-plot')) {
-    await firstPlot(browser, server.base, rounds, stats);
+  console.log(`\nLive benchmark in ${browser.version()} (headless), ${settings.rounds} interleaved rounds\n`);
+  const context = { browser, base: server.base, settings, stats: { interleave, median, ms, report } };
+  for (const part of chosen) {
+    try {
+      results.push({ name: part.name, figures: await runPart(part, context) });
+    } catch (e) {
+      console.error(`bench-live: part ${part.name} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      results.push({ name: part.name, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+      process.exitCode = 1;
+    }
     console.log();
   }
-  if (part('slider')) await slider(browser, server.base, rounds, moves, stats);
-  if (csvRows > 0 && part('csv')) {
-    console.log();
-    await csvIntake(browser, server.base, rounds, csvRows, stats);
-  }
-  if (part('engine')) await engineOffMainThread(browser, server.base, rounds, { fitRows, looRows, shareMemory, scenarios }, stats);
+  printSummary(results);
 } catch (e) {
   console.error(`bench-live failed: ${e instanceof Error ? e.stack : String(e)}`);
   process.exitCode = 1;

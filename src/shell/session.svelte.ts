@@ -60,6 +60,13 @@ export class NotebookSession {
   // Not reactive on purpose: views read `uploadNames`; the bytes are only for runs.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #uploads = new Map<string, UploadedFile>();
+  /**
+   * Uploads not yet read successfully, by cell id, with the upload each
+   * replaced: a new file is stored only once its read succeeds, and Cancel
+   * puts the previous one back (in memory; storage still holds it).
+   */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #unread = new Map<string, { previous: UploadedFile | undefined }>();
   #runtime: Runtime;
   #unsubscribe: () => void;
 
@@ -168,13 +175,21 @@ export class NotebookSession {
   }
 
   upload(id: string, file: UploadedFile): void {
+    if (!this.#unread.has(id)) this.#unread.set(id, { previous: this.#uploads.get(id) });
     this.#uploads.set(id, file);
     this.uploadNames[id] = file.name;
-    void saveUpload(this.#source.path, id, file);
     this.#runtime.invalidate(id);
   }
 
+  /** A run of cell `id` that used `file` succeeded: a new upload is stored now. */
+  #uploadRead(id: string, file: UploadedFile | undefined): void {
+    if (!file || !this.#unread.has(id) || this.#uploads.get(id) !== file) return;
+    this.#unread.delete(id);
+    void saveUpload(this.#source.path, id, file);
+  }
+
   clearUpload(id: string): void {
+    this.#unread.delete(id);
     if (!this.#uploads.delete(id)) return;
     this.uploadNames[id] = undefined;
     void forgetUpload(this.#source.path, id);
@@ -186,6 +201,14 @@ export class NotebookSession {
   }
 
   cancel(id: string): void {
+    // A cancelled read of a new upload: the previous file is the cell's again.
+    const unread = this.#unread.get(id);
+    if (unread) {
+      this.#unread.delete(id);
+      if (unread.previous) this.#uploads.set(id, unread.previous);
+      else this.#uploads.delete(id);
+      this.uploadNames[id] = unread.previous?.name;
+    }
     this.#runtime.cancel(id);
   }
 
@@ -241,6 +264,7 @@ export class NotebookSession {
     await forgetEditedText(this.#source.path);
     await Promise.all(this.cells.map((c) => forgetUpload(this.#source.path, c.id)));
     this.#uploads.clear();
+    this.#unread.clear();
     this.uploadNames = {};
     this.notebook = parseNotebook(this.#source.text, this.#schemas, titleFromPath(this.#source.path));
     this.#optionsEdited = false;
@@ -287,18 +311,21 @@ export class NotebookSession {
     });
     this.#dropPartial(id);
     let failed = false;
+    const upload = this.#uploads.get(id);
     try {
-      return await kind.run({
+      const output = await kind.run({
         id,
         options,
         inputs,
         signal,
-        upload: this.#uploads.get(id),
+        upload,
         progress: (fraction) => {
           if (!signal.aborted) this.progress[id] = fraction;
         },
         partial: publish,
       });
+      if (!signal.aborted) this.#uploadRead(id, upload);
+      return output;
     } catch (error) {
       failed = !signal.aborted;
       throw error;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cell, freshStart, openNotebook, summaryRow } from './helpers';
+import { cell, freshStart, openNotebook, summaryRow, uploadCsv } from './helpers';
 
 test.setTimeout(300_000);
 
@@ -55,19 +55,27 @@ test('a generated 1,000,000-row CSV goes through Your data with the right summar
   await expect(cell(page, 'Table', 'rows').getByRole('table').first()).toBeVisible();
 });
 
-test('Cancel during a large read stops it and leaves the previous data in place', async ({ page }) => {
+test('the progress bar counts the rows read, and Cancel keeps the previous data and upload, also after a reload', async ({ page }) => {
   await freshStart(page);
   await openNotebook(page, 'Your data');
   const data = cell(page, 'Dataset', 'data');
-  await data.getByLabel('Shipped dataset').selectOption({ label: 'iris.csv' });
-  await expect(data.getByText('150 rows × 5 columns')).toBeVisible({ timeout: 60_000 });
+  await uploadCsv(data, 'small.csv', 'a,b\n1,2\n3,4\n5,6\n');
+  await expect(data.getByText('3 rows × 2 columns')).toBeVisible({ timeout: 60_000 });
   await data.getByLabel('Upload CSV').setInputFiles(path);
   const progress = data.getByRole('progressbar', { name: 'Reading CSV' });
   await expect(progress).toBeVisible({ timeout: 60_000 });
-  await expect(progress).toHaveAttribute('aria-valuetext', /% read$/);
+  // "37 % read, 370,000 rows": the rows come from the worker's progress.
+  await expect(progress).toHaveAttribute('aria-valuetext', /^\d+ % read, [\d,]+ rows?$/);
+  await expect(data.getByText(/% read, [\d,]+ rows?$/)).toBeVisible();
   await data.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveCount(0);
-  await expect(data.getByText('150 rows × 5 columns')).toBeVisible();
+  await expect(data.getByText('3 rows × 2 columns')).toBeVisible();
   await expect(data.getByText(`${ROWS} rows`)).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(data.getByText('Using your file small.csv')).toBeVisible();
+  // The cancelled file was never stored: after a reload the cell reads the previous upload again.
+  await page.reload();
+  await expect(data.getByText('3 rows × 2 columns')).toBeVisible({ timeout: 60_000 });
+  await expect(data.getByText('Using your file small.csv')).toBeVisible();
+  await expect(data.getByText(`${ROWS} rows`)).toHaveCount(0);
 });

@@ -44,6 +44,11 @@ export interface DatasetOutput {
   skipped?: BadRows;
 }
 
+/** What the dataset cell publishes while it reads a file (RunContext.partial). */
+export interface ReadingProgress {
+  rowsRead: number;
+}
+
 /** The file has rows with the wrong number of fields; the view offers to keep the others. */
 export interface BadRowsProblem extends Waiting {
   badRows: BadRows;
@@ -75,7 +80,14 @@ export async function runDataset(ctx: RunContext<DatasetOptions>): Promise<Datas
         missingMarkers: markersOf(options.missing),
         keepBadRows: options.keepBadRows,
       },
-      { signal, onProgress: ctx.progress },
+      {
+        signal,
+        onProgress: (fraction, rows) => {
+          ctx.progress(fraction);
+          // The view shows the rows read so far beside the bar (a partial result, dropped when the read ends).
+          if (rows !== undefined) ctx.partial({ rowsRead: rows } satisfies ReadingProgress);
+        },
+      },
     );
     return {
       table: result.table,

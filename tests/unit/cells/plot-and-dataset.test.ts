@@ -7,21 +7,7 @@ import { plotSchema } from '../../../src/cells/plot/schema';
 import { datasetSchema } from '../../../src/cells/dataset/schema';
 import { runContext as context } from './context';
 
-// The dataset cell reads CSVs in a Web Worker; in Node the worker's own handler runs in-process.
-vi.mock('../../../src/lib/data/csv/client', async () => {
-  const { handleCsvRequest } = await import('../../../src/lib/data/csv/handler');
-  const { CsvError } = await import('../../../src/lib/data/csv/errors');
-  return {
-    readCsvInWorker: (source: Blob, options: object, controls: { onProgress?: (f: number) => void }) =>
-      new Promise((resolve, reject) => {
-        void handleCsvRequest({ id: 1, file: source, options }, (m) => {
-          if (m.type === 'progress') controls.onProgress?.(m.fraction);
-          else if (m.type === 'error') reject(new CsvError(m.error));
-          else resolve({ table: m.table, meta: m.meta, summaries: m.summaries });
-        });
-      }),
-  };
-});
+// The dataset cell reads CSVs in a Web Worker; in Node (no Worker) the same 'csv.read' task runs in-process.
 // Vite resolves shipped datasets at build time; here they are files on disk.
 vi.mock('../../../src/cells/dataset/shipped', () => ({
   shippedUrl: (source: string) => source,

@@ -1,12 +1,18 @@
-// The page's side of the CSV worker: readCsvInWorker sends a file to a worker
-// and resolves with the Table. Workers are reused: one idle worker is kept; a
-// read that starts while another runs gets its own; an aborted read's worker
-// is terminated (it is busy in synchronous code and cannot be interrupted).
+// The page's side of the CSV worker: readCsvInWorker sends a file to the
+// worker as the 'csv.read' task of the shared worker protocol (lib/worker)
+// and resolves with the Table and its summary. Reads run one at a time, in
+// the order asked. Cancelling (the signal) rejects at once with a CsvError
+// 'aborted'; the worker stops at its next slice, or is replaced if it does
+// not stop soon (it may be in the ordinary path's one long synchronous parse).
+// Where there are no workers (Node) the same task runs in-process.
 
+import { transfer } from 'comlink';
+import { createTaskRunner, type TaskRunner, type WorkerLike } from '../../worker/client';
 import { CsvError } from './errors';
 import type { CsvOptions, ProgressCallback } from './options';
-import { tableFromMessage, type CsvRequest, type CsvResponse } from './protocol';
+import { tableFromMessage, type CsvReadArgs, type CsvReadProgress, type CsvReadReply } from './protocol';
 import type { CsvReadResult } from './read';
+import { csvTasks } from './task';
 import type { ColumnSummary } from '../summary';
 
 /** A read done in the worker also brings the column summary, computed there. */
@@ -17,108 +23,71 @@ export interface CsvWorkerResult extends CsvReadResult {
 export interface ReadControls {
   /** Aborting rejects the read with a CsvError whose code is 'aborted'. */
   signal?: AbortSignal;
+  /** The fraction read and, where known, the data rows read so far. */
   onProgress?: ProgressCallback;
 }
 
-/** The part of Worker the client uses, so that tests can supply a stand-in. */
-export interface WorkerLike {
-  postMessage(message: CsvRequest, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<CsvResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
-
+export type { WorkerLike };
 export type WorkerFactory = () => WorkerLike;
 
 export interface CsvReader {
   /** An ArrayBuffer source is transferred to the worker, not copied: the caller's buffer is emptied. */
   read(source: Blob | ArrayBuffer | string, options?: CsvOptions, controls?: ReadControls): Promise<CsvWorkerResult>;
-  /** Terminates the idle worker. */
+  /** Stops the worker. */
   dispose(): void;
 }
+
+/** How long a cancelled read may take to reach its next slice before its worker is replaced, in ms. */
+const CANCEL_GRACE_MS = 1000;
 
 function abortedError(): CsvError {
   return new CsvError({ code: 'aborted', message: 'Reading the file was cancelled.' });
 }
 
-export function createCsvReader(createWorker: WorkerFactory): CsvReader {
-  let idle: WorkerLike | null = null;
-  let nextId = 1;
+/** A reader on a worker from `createWorker`, or in this thread when there is none. */
+export function createCsvReader(createWorker?: WorkerFactory): CsvReader {
+  const runner: TaskRunner = createTaskRunner({ tasks: csvTasks, createWorker, cancelGraceMs: CANCEL_GRACE_MS });
 
-  function read(source: Blob | ArrayBuffer | string, options: CsvOptions = {}, controls: ReadControls = {}) {
+  async function read(source: Blob | ArrayBuffer | string, options: CsvOptions = {}, controls: ReadControls = {}): Promise<CsvWorkerResult> {
     const { signal, onProgress } = controls;
-    if (signal?.aborted) return Promise.reject(abortedError());
-    const worker = idle ?? createWorker();
-    idle = null;
-    const id = nextId++;
-
-    return new Promise<CsvWorkerResult>((resolve, reject) => {
-      const finish = (reuse: boolean) => {
-        signal?.removeEventListener('abort', onAbort);
-        worker.onmessage = null;
-        worker.onerror = null;
-        if (reuse && idle === null) idle = worker;
-        else worker.terminate();
-      };
-      const onAbort = () => {
-        finish(false);
-        reject(abortedError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      worker.onmessage = (event) => {
-        const message = event.data;
-        if (message.id !== id) return;
-        if (message.type === 'progress') {
-          onProgress?.(message.fraction, message.rows);
-        } else if (message.type === 'error') {
-          finish(true);
-          reject(new CsvError(message.error));
-        } else {
-          finish(true);
-          try {
-            resolve({ table: tableFromMessage(message.table), meta: message.meta, summaries: message.summaries });
-          } catch (error) {
-            reject(new CsvError({ code: 'internal', message: `The CSV reader sent a broken table (${String(error)}).` }));
-          }
-        }
-      };
-      worker.onerror = (event) => {
-        finish(false);
-        reject(new CsvError({ code: 'internal', message: `The CSV reader stopped unexpectedly (${event.message}).` }));
-      };
-      try {
+    if (signal?.aborted) throw abortedError();
+    const args: CsvReadArgs = { file: source, options };
+    let reply: CsvReadReply;
+    try {
+      reply = await runner.run<CsvReadReply, CsvReadProgress>(
+        'csv.read',
         // An ArrayBuffer moves to the worker without a copy (the caller keeps a copy if it needs one).
-        worker.postMessage({ id, file: source, options }, source instanceof ArrayBuffer ? [source] : []);
-      } catch (error) {
-        // E.g. a function in options, which cannot be cloned.
-        finish(false);
-        reject(new CsvError({ code: 'internal', message: `The file could not be sent to the CSV reader (${String(error)}).` }));
-      }
-    });
+        source instanceof ArrayBuffer ? transfer(args, [source]) : args,
+        { signal, where: createWorker ? 'worker' : 'inline', onProgress: onProgress && ((p) => onProgress(p.fraction, p.rows)) },
+      );
+    } catch (error) {
+      if (signal?.aborted) throw abortedError();
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new CsvError({ code: 'internal', message: `The CSV reader stopped unexpectedly (${detail}).` });
+    }
+    if (reply.type === 'error') throw new CsvError(reply.error);
+    try {
+      return { table: tableFromMessage(reply.table), meta: reply.meta, summaries: reply.summaries };
+    } catch (error) {
+      throw new CsvError({ code: 'internal', message: `The CSV reader sent a broken table (${String(error)}).` });
+    }
   }
 
-  return {
-    read,
-    dispose() {
-      idle?.terminate();
-      idle = null;
-    },
-  };
+  return { read, dispose: () => runner.dispose() };
 }
 
 function createCsvWorker(): WorkerLike {
-  return new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module', name: 'fitbook CSV reader' });
 }
 
 let shared: CsvReader | null = null;
 
-/** Reads a CSV File, bytes or text in a Web Worker (browser only). */
+/** Reads a CSV File, bytes or text in a Web Worker (in this thread where there are no workers). */
 export function readCsvInWorker(
   source: Blob | ArrayBuffer | string,
   options: CsvOptions = {},
   controls: ReadControls = {},
 ): Promise<CsvWorkerResult> {
-  shared ??= createCsvReader(createCsvWorker);
+  shared ??= createCsvReader(typeof Worker === 'undefined' ? undefined : createCsvWorker);
   return shared.read(source, options, controls);
 }

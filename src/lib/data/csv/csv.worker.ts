@@ -1,11 +1,9 @@
-// The CSV module worker. papaparse runs inside it with `worker: false` (its
-// own worker mode breaks in Vite builds); see handler.ts for the work.
+// The CSV module worker: the 'csv.read' task (task.ts) behind the shared
+// worker protocol (lib/worker/host.ts). papaparse runs inside it with
+// `worker: false` (its own worker mode breaks in Vite builds).
 
-import { handleCsvRequest } from './handler';
-import type { CsvRequest } from './protocol';
+import { expose } from 'comlink';
+import { createEngineHost } from '../../worker/host';
+import { csvTasks } from './task';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.onmessage = (event: MessageEvent<CsvRequest>) => {
-  void handleCsvRequest(event.data, (message, transfer) => scope.postMessage(message, transfer));
-};
+expose(createEngineHost(csvTasks));

@@ -20,7 +20,10 @@ import type { CsvReadResult } from './read';
 import { Fallback, RowScanner } from './scan';
 
 /** Bytes read at a time. */
-export const FAST_CHUNK_BYTES = 4 * 1024 * 1024;
+export const FAST_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Slices being read ahead (by the browser, off this thread) while one is scanned. */
+const READ_AHEAD = 2;
 
 /**
  * Bytes looked at before reading rows, for the delimiter and leading comments:
@@ -45,6 +48,8 @@ export interface FastOptions extends CsvOptions {
   chunkBytes?: number;
   /** A column found not numeric before this many rows restarts the pass at once (tests set 0). */
   earlyRestartRows?: number;
+  /** Checked before each slice: an aborted read throws the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** Fraction of the file read, and the data rows read so far. */
@@ -94,27 +99,37 @@ async function pass(source: Source, options: FastOptions, textColumns: ReadonlyS
   const chunk = options.chunkBytes ?? FAST_CHUNK_BYTES;
   const isMissing = missingTest(options.missingMarkers);
   const numericMarkers = hasNumericMarker(options.missingMarkers ?? []);
+  const signal = options.signal;
   let pending: Uint8Array = new Uint8Array(0); // bytes not yet scanned: the start of an unfinished row
   let offset = 0;
   let scanner: RowScanner | null = null;
   let delimiter: Pass['delimiter'] = ',';
   let start = 0;
-  // The next chunk is being read (by the browser, off this thread) while this one is scanned.
-  let next = bytesOf(source, 0, Math.min(chunk, size));
+  // The next slices are being read (by the browser, off this thread) while this one is scanned.
+  const ahead: Promise<Uint8Array>[] = [];
+  let requested = 0;
+  const readAhead = () => {
+    while (ahead.length < READ_AHEAD + 1 && requested < size) {
+      const read = bytesOf(source, requested, Math.min(requested + chunk, size));
+      read.catch(() => undefined); // a pass that stops early never awaits it; its failure is not news
+      ahead.push(read);
+      requested = Math.min(requested + chunk, size);
+    }
+  };
   for (;;) {
+    signal?.throwIfAborted();
     const end = Math.min(offset + chunk, size);
     const final = end === size;
-    const bytes = await next;
-    if (!final) {
-      next = bytesOf(source, end, Math.min(end + chunk, size));
-      next.catch(() => undefined); // a pass that stops early never awaits it; its failure is not news
-    }
+    readAhead();
+    const bytes = (await ahead.shift()) ?? new Uint8Array(0);
+    readAhead();
     pending = joined(pending, bytes);
     offset = end;
     if (!scanner) {
       if (pending.length <= SNIFF_BYTES && !final) continue;
       const sniffed = sniff(pending, final, options);
-      scanner = new RowScanner(sniffed.delimiter.charCodeAt(0), textColumns, isMissing, numericMarkers, sniffed.firstLine, sniffed.warnings);
+      const expectedRows = estimateRows(pending, sniffed.start, size, final);
+      scanner = new RowScanner(sniffed.delimiter.charCodeAt(0), textColumns, isMissing, numericMarkers, sniffed.firstLine, sniffed.warnings, expectedRows);
       delimiter = sniffed.delimiter;
       start = sniffed.start;
     }
@@ -125,6 +140,21 @@ async function pass(source: Source, options: FastOptions, textColumns: ReadonlyS
     if (final) return { scanner, delimiter };
     if (scanner.firstFailureRow < (options.earlyRestartRows ?? EARLY_RESTART_ROWS)) return { scanner, delimiter };
   }
+}
+
+/**
+ * The data rows to expect, from the line breaks in bytes[start, …) (the
+ * file's start, or all of it when `final`): the numeric columns are made this
+ * long at once. A little over, so that a file whose rows all have the same
+ * length never grows them.
+ */
+function estimateRows(bytes: Uint8Array, start: number, size: number, final: boolean): number {
+  let breaks = 0;
+  const lf = bytes.indexOf(10, start) !== -1;
+  for (let k = bytes.indexOf(lf ? 10 : 13, start); k !== -1; k = bytes.indexOf(lf ? 10 : 13, k + 1)) breaks++;
+  if (final) return breaks + 1;
+  const bytesPerRow = (bytes.length - start) / Math.max(breaks, 1);
+  return Math.ceil(((size - start) / bytesPerRow) * 1.02) + 16;
 }
 
 interface Sniffed {

@@ -10,9 +10,9 @@
 // multiplication or division correctly, so m × 10^k and m / 10^k are the
 // doubles nearest the exact decimal value, which is what Number() returns.
 
-const POW10 = Float64Array.of(1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22);
-const MAX_DIGITS = 15;
-const MAX_POW = 22;
+export const POW10 = Float64Array.of(1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22);
+export const MAX_DIGITS = 15;
+export const MAX_POW = 22;
 
 /** Set by readDecimal: whether the text had a decimal point. */
 export const lastParse = { dot: false };

@@ -1,4 +1,5 @@
-// The messages between the page (client.ts) and the CSV worker (csv.worker.ts).
+// What the page and the CSV worker exchange through the shared worker
+// protocol (lib/worker): the 'csv.read' task's arguments, progress and reply.
 
 import type { ColumnSummary } from '../summary';
 import { isNumeric, type Column, type Table } from '../table';
@@ -6,31 +7,24 @@ import type { CsvErrorData } from './errors';
 import type { CsvOptions } from './options';
 import type { CsvMeta } from './read';
 
-export interface CsvRequest {
-  id: number;
-  /** A File (or any Blob), bytes (transferred: the sender's buffer is emptied), or text already in memory. */
+export interface CsvReadArgs {
+  /** A File (or any Blob, posted as a reference), bytes (transferred: the sender's buffer is emptied), or text already in memory. */
   file: Blob | ArrayBuffer | string;
   options: CsvOptions;
 }
 
-export type CsvResponse =
-  | { id: number; type: 'progress'; fraction: number; /** Data rows read so far, where known. */ rows?: number }
-  | { id: number; type: 'result'; table: Table; meta: CsvMeta; summaries: ColumnSummary[] }
-  | { id: number; type: 'error'; error: CsvErrorData };
-
-/**
- * The buffers of the numeric and boolean columns: posted in the transfer list
- * they move to the page without a copy (and are unusable in the worker after).
- */
-export function transferList(table: Table): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const column of table.columns) {
-    if (isNumeric(column) && column.values.buffer instanceof ArrayBuffer) buffers.push(column.values.buffer);
-  }
-  return buffers;
+/** How far the read is: the fraction done and, where known, the data rows read so far. */
+export interface CsvReadProgress {
+  fraction: number;
+  rows?: number;
 }
 
-/** The Table from a result message, checked, since a worker is another program. */
+/** The task's reply: the table (its numeric buffers are transferred, not copied), or the CsvError as data. */
+export type CsvReadReply =
+  | { type: 'result'; table: Table; meta: CsvMeta; summaries: ColumnSummary[] }
+  | { type: 'error'; error: CsvErrorData };
+
+/** The Table from a reply, checked, since a worker is another program. */
 export function tableFromMessage(table: Table): Table {
   const columns = table.columns.map((c): Column => {
     if (isNumeric(c)) {

@@ -1,7 +1,9 @@
 // The CSV fast path's row scanner (see fast.ts): it walks the file's bytes,
 // finds rows and fields the way parse.ts (papaparse on the decoded text with
 // normalised line breaks) does for ordinary files, and writes the fields of
-// numeric columns straight into Float64Array blocks, with no string per field.
+// numeric columns straight into Float64Arrays, with no string per field.
+// While every column is numeric, rows in the plain form go through a tighter
+// one-pass loop (plain.ts); this scanner reads the others.
 // Delimiters, quotes and line breaks are ASCII, which never occurs inside a
 // UTF-8 sequence, so fields can be cut from the bytes before decoding; the
 // fields that become text are decoded one by one with a strict decoder (a
@@ -9,15 +11,17 @@
 // quote inside an unquoted field, text after a closing quote, a quote that
 // never closes) throws Fallback, and the caller reads the file the old way.
 
-import { isDottedThousands, parseNumber } from '../infer';
+import { parseNumber } from '../infer';
 import type { MissingTest } from '../missing';
 import type { BadRows } from './errors';
+import { decodeField, Fallback } from './field';
 import { uniqueHeaders } from './headers';
 import { lastParse, parsed, readDecimal } from './number';
+import { allMissing, NumberColumn } from './number-column';
 import { BAD_LINES_REPORTED } from './parse';
+import { readPlainRows } from './plain';
 
-/** Thrown when the fast path cannot promise parse.ts's result for this file. */
-export class Fallback extends Error {}
+export { decodeField, Fallback } from './field';
 
 const QUOTE = 34;
 const LF = 10;
@@ -25,80 +29,6 @@ const CR = 13;
 /** Flags of a quoted field whose text needs work: it holds "" or a CR. */
 const ESCAPED = 1;
 const HAS_CR = 2;
-
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Short ASCII texts already decoded, by key (see decodeField); cleared when it grows past SHORT_CACHE_SIZE. */
-const shortTexts = new Map<number, string>();
-const SHORT_CACHE_SIZE = 50_000;
-const SHORT_BYTES = 6;
-
-/**
- * Bytes [start, end) as text, by a strict UTF-8 decoder (faster than
- * String.fromCharCode even for short ASCII). Short ASCII fields, which
- * categories usually are, come from a cache keyed by their bytes: the key
- * n·128ⁿ + Σ byte·128^k is unique for n ≤ 6 ASCII bytes and exact in a double.
- * One string per category also saves memory.
- */
-export function decodeField(bytes: Uint8Array, start: number, end: number): string {
-  const n = end - start;
-  if (n <= SHORT_BYTES) {
-    let key = n;
-    let k = start;
-    for (; k < end && bytes[k] < 0x80; k++) key = key * 128 + bytes[k];
-    if (k === end) {
-      let text = shortTexts.get(key);
-      if (text === undefined) {
-        if (shortTexts.size >= SHORT_CACHE_SIZE) shortTexts.clear();
-        text = strict.decode(bytes.subarray(start, end));
-        shortTexts.set(key, text);
-      }
-      return text;
-    }
-  }
-  try {
-    return strict.decode(bytes.subarray(start, end));
-  } catch {
-    throw new Fallback('not UTF-8');
-  }
-}
-
-/** Values kept per block; a column is blocks until the end, then one array. */
-const BLOCK = 1 << 16;
-
-/** A numeric column being read, plus what inference needs to know of its cells. */
-class NumberColumn {
-  private blocks: Float64Array[] = [];
-  private current = new Float64Array(BLOCK);
-  private used = 0;
-  allMissing = true;
-  /** 0: no dotted cell yet; 1: every dotted cell looked like "1.234"; 2: one did not. */
-  dotted = 0;
-  dottedExample: string | undefined;
-
-  push(x: number): void {
-    if (this.used === BLOCK) {
-      this.blocks.push(this.current);
-      this.current = new Float64Array(BLOCK);
-      this.used = 0;
-    }
-    this.current[this.used++] = x;
-  }
-
-  /** One array of all the values; the blocks are released. */
-  finish(length: number): Float64Array {
-    const values = new Float64Array(length);
-    let offset = 0;
-    for (const block of this.blocks) {
-      values.set(block, offset);
-      offset += BLOCK;
-    }
-    values.set(this.current.subarray(0, this.used), offset);
-    this.blocks = [];
-    this.current = new Float64Array(0);
-    return values;
-  }
-}
 
 export type ScannedColumn = { values: Float64Array; allMissing: boolean; dottedExample: string | undefined } | string[];
 
@@ -115,6 +45,8 @@ export class RowScanner {
   firstFailureRow = Infinity;
 
   private numbers: (NumberColumn | null)[] = [];
+  /** The columns, while every one is numeric and no marker is a number: plain rows then take readPlainRows. */
+  private plain: NumberColumn[] | null = null;
   private strings: (string[] | null)[] = [];
   /** 1 for the bytes that end an unquoted field (or must not be in one). */
   private readonly stops = new Uint8Array(256);
@@ -132,6 +64,8 @@ export class RowScanner {
     private readonly numericMarkers: boolean,
     firstLine: number,
     warnings: string[],
+    /** The data rows the file is expected to have (an estimate): the size the numeric columns start with. */
+    private readonly expectedRows = 1024,
   ) {
     this.line = firstLine;
     this.warnings = warnings;
@@ -150,6 +84,13 @@ export class RowScanner {
     let { starts, ends, flags } = this;
     let pos = start;
     while (pos < len) {
+      if (this.plain) {
+        const before = this.rowCount;
+        pos = readPlainRows(bytes, pos, len, delimiter, this.plain);
+        this.rowCount = this.plain[0].length;
+        this.line += this.rowCount - before;
+        if (pos === len) break;
+      }
       const rowStart = pos;
       let breaks = 0; // line breaks inside quoted fields
       let fields = 0;
@@ -266,8 +207,11 @@ export class RowScanner {
     const headers = uniqueHeaders(row);
     this.names = headers.names;
     this.warnings.push(...headers.warnings);
-    this.numbers = row.map((_, j) => (this.textColumns.has(j) ? null : new NumberColumn()));
+    this.numbers = row.map((_, j) => (this.textColumns.has(j) ? null : new NumberColumn(this.expectedRows)));
     this.strings = row.map((_, j) => (this.textColumns.has(j) ? [] : null));
+    // One column: an empty field is a blank line, which only the general scanner tells apart.
+    const allNumeric = this.numbers.every((c) => c !== null);
+    if (allNumeric && row.length > 1 && !this.numericMarkers) this.plain = this.numbers as NumberColumn[];
   }
 
   /** Field j as a number, as inference rule 1 reads it (missing: NaN); a cell that is not a number fails the column. */
@@ -301,15 +245,7 @@ export class RowScanner {
       if (column.dotted !== 2 && t.includes('.')) dotted = t.trim();
     }
     column.push(x);
-    column.allMissing = false;
-    if (dotted !== null) {
-      if (isDottedThousands(dotted)) {
-        column.dotted = 1;
-        column.dottedExample ??= dotted;
-      } else {
-        column.dotted = 2;
-      }
-    }
+    if (dotted !== null) column.noteDotted(dotted);
   }
 
   /** Column j is not numeric after all: stop keeping it; the caller reads it again as text. */
@@ -317,6 +253,7 @@ export class RowScanner {
     if (this.failed.size === 0) this.firstFailureRow = this.rowCount;
     this.failed.add(j);
     this.numbers[j] = null;
+    this.plain = null;
   }
 
   /** The columns read, in order: numbers with what inference needs, or raw texts. */
@@ -324,9 +261,9 @@ export class RowScanner {
     return (this.names ?? []).map((_, j): ScannedColumn => {
       const column = this.numbers[j];
       if (!column) return this.strings[j] ?? [];
-      const values = column.finish(this.rowCount);
+      const values = column.finish();
       this.numbers[j] = null;
-      return { values, allMissing: column.allMissing, dottedExample: column.dotted === 1 ? column.dottedExample : undefined };
+      return { values, allMissing: allMissing(values), dottedExample: column.dotted === 1 ? column.dottedExample : undefined };
     });
   }
 }

@@ -5,11 +5,11 @@
 //   - a 3 × 64 ReLU network on 100,000 rows of ten features (batch 256).
 // Both are binary classifiers trained with Adam (learning rate 0.01); every epoch ends with the
 // log loss and accuracy on all rows, in both implementations. Each browser sample runs in a fresh
-// page of the harness after a one-epoch warm-up (WebGL compiles its shaders there), on data the
+// page of the harness after a warm-up epoch on the first ten batches' rows (WebGL compiles its shaders there), on data the
 // page generates itself from the same seeded formula this script writes for numpy.
 // Headless Chromium here has no GPU: "webgl" is SwiftShader, a software renderer.
 // Standalone: node scripts/bench/network.mjs [--rounds 3] [--port 4359] [--small-epochs 20]
-//             [--large-epochs 2] [--large-rows 100000] [--backends webgl,wasm,cpu] [--build]
+//             [--large-epochs 1] [--large-rows 100000] [--backends webgl,wasm,cpu] [--build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,7 +72,10 @@ async function browserOnce(browser, base, net, rows, epochs, backend) {
           seed: 1,
         };
         const options = (n) => ({ optimizer: 'adam', learningRate, batchSize: net.batch, epochs: n });
-        const warm = await fb.nn.createSession(spec, options(1), data, null);
+        // Warm-up on the first ten batches' rows: same batch shapes, a fraction of a large epoch.
+        const warmRows = Math.min(rows, 10 * net.batch);
+        const warmData = { X: data.X.subarray(0, warmRows * net.cols), y: data.y.subarray(0, warmRows), rows: warmRows };
+        const warm = await fb.nn.createSession(spec, options(1), warmData, null);
         await warm.run();
         warm.dispose();
         const session = await fb.nn.createSession(spec, options(epochs), data, null);
@@ -102,10 +105,10 @@ function numpyOnce(file, net, rows, epochs) {
 /**
  * Runs every network on every backend and in numpy, `rounds` times interleaved, and prints
  * epochs per second (medians). Returns the medians, per network and implementation.
- * options: { smallEpochs = 20, largeEpochs = 2, largeRows = 100000, backends = ['webgl','wasm','cpu'], networks }
+ * options: { smallEpochs = 20, largeEpochs = 1, largeRows = 100000, backends = ['webgl','wasm','cpu'], networks }
  */
 export async function networkBench(browser, base, rounds, options, { median }) {
-  const o = { smallEpochs: 20, largeEpochs: 2, largeRows: 100_000, backends: ['webgl', 'wasm', 'cpu'], ...options };
+  const o = { smallEpochs: 20, largeEpochs: 1, largeRows: 100_000, backends: ['webgl', 'wasm', 'cpu'], ...options };
   const numpy = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import numpy']).status === 0;
   const dir = mkdtempSync(join(tmpdir(), 'fitbook-network-bench-'));
   const results = {};
@@ -185,7 +188,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       Number(option('rounds', 3)),
       {
         smallEpochs: Number(option('small-epochs', 20)),
-        largeEpochs: Number(option('large-epochs', 2)),
+        largeEpochs: Number(option('large-epochs', 1)),
         largeRows: Number(option('large-rows', 100_000)),
         backends: option('backends', 'webgl,wasm,cpu').split(','),
         networks: args.includes('--only') ? [option('only')] : undefined,

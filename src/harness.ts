@@ -5,6 +5,7 @@ import * as ml from './lib/ml';
 import { browserWasmPaths } from './lib/ml/wasm-paths.browser';
 import { engineHarness } from './harness-engine';
 import { createSession } from './lib/nn/session';
+import { generateDataset } from './lib/data/generate';
 
 const fitbook = {
   ml,
@@ -13,8 +14,8 @@ const fitbook = {
   numTensors: () => tf.memory().numTensors,
   tfFlag: (name: string) => tf.env().get(name),
   engine: engineHarness,
-  /** The neural-network engine (scripts/bench/network.mjs). */
-  nn: { createSession },
+  /** The neural-network engine (scripts/bench/network.mjs, tests/e2e/network-engine.spec.ts). */
+  nn: { createSession, generateDataset },
 };
 
 declare global {

@@ -149,7 +149,7 @@ export async function networkBench(browser, base, rounds, options, { median }) {
         const where = name === 'webgl' && last.webgl?.renderer ? ` (${last.webgl.renderer})` : '';
         const ratio = name !== 'numpy' && numpy ? `  ${(m / reference).toFixed(2)}× numpy` : '';
         const fit = last[name] ? `  final loss ${last[name].loss.toFixed(4)}, accuracy ${last[name].accuracy.toFixed(3)}` : '';
-        console.log(`  ${(name === 'numpy' ? 'numpy (float32)' : `fitbook ${name}${where}`).padEnd(44)} median ${m.toFixed(2).padStart(8)} epochs/s  (min ${Math.min(...list).toFixed(2)}, max ${Math.max(...list).toFixed(2)}, n=${list.length})${ratio}${fit}`);
+        console.log(`  ${(name === 'numpy' ? 'numpy (float32)' : `fitbook ${name}${where}`).padEnd(44)} median ${m.toPrecision(3).padStart(8)} epochs/s  (min ${Math.min(...list).toPrecision(3)}, max ${Math.max(...list).toPrecision(3)}, n=${list.length})${ratio}${fit}`);
       }
       if (!numpy) console.log('  numpy reference skipped: /usr/bin/python3 with numpy not found');
       console.log();

@@ -210,7 +210,7 @@ class NetworkSession implements TrainingSession {
     this.best = null;
   }
 
-  /** Refuses a second concurrent run and a disposed session; clears a finished Stop. */
+  /** Refuses a disposed session and a second concurrent run or step. */
   private begin(): void {
     if (this.disposed) throw disposedError();
     if (this.state === 'running') throw new Error('The network is already training; pause or stop it first.');

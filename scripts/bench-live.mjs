@@ -4,7 +4,8 @@
 //  - slider: slider move → redrawn plot, against a minimal plotly update of the changed trace;
 //  - csv: a 1M × 11 CSV (~95 MB) uploaded through Your data, against pandas.read_csv;
 //  - engine: the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and
-//    run leave-one-out cross-validation in the engine worker, against the same runs in the page.
+//    run leave-one-out cross-validation in the engine worker, against the same runs in the page;
+//  - network: epochs per second of small and large neural networks per tfjs backend, against numpy.
 // Each fitbook/reference pair runs alternately for --rounds rounds (default 3) in headless
 // Chromium; medians and ratios are printed, then a summary table of every figure against its
 // issue-9 target. Targets not met do not change the exit status (the figures are the output); a
@@ -23,6 +24,7 @@ import { firstPlot } from './bench/first-plot.mjs';
 import { slider } from './bench/slider.mjs';
 import { csvIntake } from './bench/csv.mjs';
 import { engineOffMainThread } from './bench/engine.mjs';
+import { networkBench } from './bench/network.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -56,6 +58,8 @@ const PARTS = [
     run: ({ browser, base, settings: s, stats }) =>
       engineOffMainThread(browser, base, s.rounds, { fitRows: s.fitRows, looRows: s.looRows, shareMemory: s.shareMemory, scenarios: s.scenarios }, stats),
   },
+  // Issue 13: epochs per second of a 2×8 and a 3×64 network per backend, against numpy (no target).
+  { name: 'network', run: async ({ browser, base, settings: s, stats }) => void (await networkBench(browser, base, s.rounds, {}, stats)) },
 ];
 
 const only = text('only')?.split(',');

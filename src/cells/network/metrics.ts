@@ -31,13 +31,21 @@ export function targetValues(inputs: Pick<NetworkInputs, 'targetScaling'>, outpu
   return Float64Array.from(output, (v) => v * scale + mean);
 }
 
+/**
+ * The network's probabilities are float32: next to 1, the gap 1 − p below about 1e-7 cannot be told
+ * from 0, so a confident mistake would cost −log(2^-52) ≈ 36 with lib/ml's float64 clipping. They are
+ * clipped at 1e-7 (Keras' epsilon) instead. The loss curves come from the engine's logits and have no
+ * clipping, so a part with confidently wrong rows can show a larger loss there than in the table.
+ */
+const FLOAT32_EPSILON = 1e-7;
+
 export function partMetrics(inputs: Pick<NetworkInputs, 'task' | 'classes' | 'targetScaling'>, actual: Label[] | Float64Array, output: Float32Array): NetworkMetrics {
   const rows = actual.length;
   if (inputs.task === 'regression') {
     const predicted = targetValues(inputs, output);
     return { rmse: rmse(actual as Float64Array, predicted), r2: r2Score(actual as Float64Array, predicted) };
   }
-  const proba = probabilities(inputs.task, output, rows);
+  const proba = probabilities(inputs.task, output, rows).map((p) => p.map((v) => Math.min(1 - FLOAT32_EPSILON, Math.max(FLOAT32_EPSILON, v))));
   const labels = actual as Label[];
   return { accuracy: accuracy(labels, predictedClasses(proba, inputs.classes)), logLoss: logLoss(labels, proba, inputs.classes) };
 }

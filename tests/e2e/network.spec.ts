@@ -34,14 +34,14 @@ crosses: [x1^2, x2^2, x1*x2, sin(x1), sin(x2)]
 hidden:
   - {units: 8, activation: tanh}
   - {units: 8, activation: tanh}
-learningRate: 0.03
+learningRate: 0.1
 batchSize: ${batchSize}
 epochs: ${epochs}
 seed: 1
 \`\`\`
 `;
 
-async function openSpiral(page: Page, query: string, epochs = 150, batchSize = 10): Promise<Locator> {
+async function openSpiral(page: Page, query: string, epochs = 50, batchSize = 30): Promise<Locator> {
   await freshStart(page);
   await page.goto(`./${query}#/spiral?link=${link('Spiral', spiral(epochs, batchSize))}`);
   await expect(page.getByRole('heading', { level: 1, name: /^Spiral/ })).toBeVisible();
@@ -114,7 +114,7 @@ test('no tensor is left behind after repeated trainings and after a notebook swi
   await expect.poll(() => numTensors(page)).toBeLessThan(alive);
   const none = await numTensors(page);
   // Back to the spiral, and away again while it trains.
-  await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: /^Spiral/ }).click();
+  await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: /^Spiral/ }).first().click();
   await expect(cell(page, 'Neural network', 'net').getByRole('progressbar')).toBeVisible({ timeout: 60_000 });
   await openNotebook(page, 'Exploring a dataset');
   await expect.poll(() => numTensors(page)).toBe(none);

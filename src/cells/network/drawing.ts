@@ -24,14 +24,21 @@ export interface Edge {
 }
 
 export const NODE = 28;
+/** Units drawn per layer at most (as Playground's 8): wider layers show their first ones, and say how many more. */
+export const SHOWN_UNITS = 10;
 const COLUMN_GAP = 110;
 const ROW_GAP = 40;
 const PAD = 20;
 const MAX_WIDTH = 6;
 const MIN_WIDTH = 0.3;
 
-/** Node positions (centres), edges and the drawing's size for these layer widths and weights. */
-export function layout(widths: number[], weights: LayerWeights[] | undefined, inputNames: string[]): { nodes: Node[]; edges: Edge[]; width: number; height: number } {
+/**
+ * Node positions (centres), edges and the drawing's size for these layer widths and weights.
+ * Layers wider than SHOWN_UNITS draw their first SHOWN_UNITS units (and the weights between those),
+ * so a 128-unit layer costs a few hundred lines, not thousands.
+ */
+export function layout(allWidths: number[], weights: LayerWeights[] | undefined, inputNames: string[]): { nodes: Node[]; edges: Edge[]; width: number; height: number } {
+  const widths = allWidths.map((w) => Math.min(w, SHOWN_UNITS));
   const tallest = Math.max(...widths);
   const height = PAD * 2 + (tallest - 1) * ROW_GAP + NODE;
   const nodes: Node[][] = widths.map((count, layer) => {

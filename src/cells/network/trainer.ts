@@ -39,6 +39,8 @@ export interface TrainerSetup {
   frame?: () => Promise<void>;
 }
 
+export const PICTURE_INTERVAL_MS = 150;
+
 const defaultFrame = (): Promise<void> =>
   new Promise((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => resolve()) : setTimeout(resolve, 16)));
 
@@ -97,7 +99,10 @@ export class NetworkTrainer {
         if (this.frameDue) {
           this.frameDue = false;
           await this.refreshPictures();
-          void (this.setup.frame ?? defaultFrame)().then(() => (this.frameDue = true));
+          // The next picture after the next animation frame, and not sooner than PICTURE_INTERVAL_MS:
+          // on a slow machine the pictures must not eat the time training needs.
+          const ready = performance.now() + PICTURE_INTERVAL_MS;
+          void (this.setup.frame ?? defaultFrame)().then(() => setTimeout(() => (this.frameDue = true), Math.max(0, ready - performance.now())));
         }
       });
     } catch (error) {
@@ -166,7 +171,8 @@ export class NetworkTrainer {
     if (!session || this.disposed) return;
     const { probe } = this.setup;
     const weights = await session.weights();
-    const outputs = probe ? await session.predict(probe.X, probe.rows, true) : undefined;
+    // Unit activations are drawn as thumbnails over the plane of two features only.
+    const outputs = probe ? await session.predict(probe.X, probe.rows, probe.ys !== undefined) : undefined;
     if (this.disposed) return;
     this.publish({ weights, output: outputs?.output, units: outputs?.units, draws: this.snapshot.draws + 1 });
   }

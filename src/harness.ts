@@ -4,6 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import * as ml from './lib/ml';
 import { browserWasmPaths } from './lib/ml/wasm-paths.browser';
 import { engineHarness } from './harness-engine';
+import { createSession } from './lib/nn/session';
+import { generateDataset } from './lib/data/generate';
 
 const fitbook = {
   ml,
@@ -12,6 +14,8 @@ const fitbook = {
   numTensors: () => tf.memory().numTensors,
   tfFlag: (name: string) => tf.env().get(name),
   engine: engineHarness,
+  /** The neural-network engine (scripts/bench/network.mjs, tests/e2e/network-engine.spec.ts). */
+  nn: { createSession, generateDataset },
 };
 
 declare global {

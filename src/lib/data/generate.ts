@@ -1,8 +1,8 @@
 // Generated two-feature datasets for teaching classification: shapes a
-// straight line cannot separate (moons, rings, XOR, a spiral) and one it can
+// straight line cannot separate (moons, rings, circle, XOR, a spiral) and one it can
 // (two Gaussian blobs). Seeded, so a notebook shows the same points every
 // time. The shapes follow scikit-learn's make_moons and make_circles and
-// TensorFlow Playground's XOR, Gaussian and spiral sets: the clean point is
+// TensorFlow Playground's circle, XOR, Gaussian and spiral sets: the clean point is
 // drawn and labelled first, then Gaussian noise of standard deviation `noise`
 // is added to both coordinates, so a larger noise blurs the boundary without
 // changing which class a point was drawn for. A new shape is one more entry
@@ -23,6 +23,13 @@ const SHAPES = {
   rings: (u, label) => {
     const t = 2 * Math.PI * u();
     const r = label === 0 ? 1 : 0.5;
+    return [r * Math.cos(t), r * Math.sin(t)];
+  },
+  // Playground's circle: a filled disc (radius < 0.5) inside a thick ring (0.7 to 1), a gap
+  // between them; unlike rings, the classes fill areas, so the boundary has room to move.
+  circle: (u, label) => {
+    const t = 2 * Math.PI * u();
+    const r = label === 0 ? 0.7 + 0.3 * u() : 0.5 * u();
     return [r * Math.cos(t), r * Math.sin(t)];
   },
   // Opposite quadrants share a class: positive when x1·x2 > 0 (Playground's XOR).

@@ -28,7 +28,7 @@ export interface LogisticGdFit extends TrainingSummary {
 }
 
 /** Per-row cross-entropy from scores z (n x B) and targets t (0/1, or one-hot). */
-function crossEntropy(z: tf.Tensor2D, t: tf.Tensor2D, multinomial: boolean): tf.Tensor1D {
+export function crossEntropy(z: tf.Tensor2D, t: tf.Tensor2D, multinomial: boolean): tf.Tensor1D {
   if (!multinomial) return tf.reshape(tf.sub(tf.softplus(z), tf.mul(t, z)), [-1]) as tf.Tensor1D;
   return tf.sub(tf.logSumExp(z, 1), tf.sum(tf.mul(t, z), 1)) as tf.Tensor1D;
 }

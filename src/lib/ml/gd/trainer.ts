@@ -247,7 +247,7 @@ export async function train(spec: TrainSpec, options: GdOptions): Promise<TrainR
  * then it rejects at once (AbortError or ContextLostError), whether or not `p` ever
  * settles. `release` detaches the listeners when the run ends.
  */
-function interruptible(signal: AbortSignal | undefined): { settle: <T>(p: Promise<T>) => Promise<T>; release: () => void } {
+export function interruptible(signal: AbortSignal | undefined): { settle: <T>(p: Promise<T>) => Promise<T>; release: () => void } {
   const loss = contextLoss();
   let onAbort = () => undefined as void;
   const stopped = new Promise<never>((_, reject) => {

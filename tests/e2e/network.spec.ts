@@ -30,7 +30,7 @@ seed: 1
 input: spiral
 target: class
 features: [x1, x2]
-crosses: [x1^2, x2^2, x1*x2, sin(x1), sin(x2)]
+crosses: [x1^2, x2^2, x1*x2, sin x1, sin x2]
 hidden:
   - {units: 8, activation: tanh}
   - {units: 8, activation: tanh}

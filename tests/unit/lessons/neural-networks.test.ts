@@ -43,7 +43,7 @@ describe('the neural networks notebook', () => {
     expect(last('wide-l2').validationLoss!).toBeLessThan(wide);
     expect(last('wide-dropout').validationLoss!).toBeLessThan(wide);
     // Early stopping ends before the budget and keeps the best epoch's weights: its test log loss beats the wide network's.
-    expect(net('wide-early').result.epochs).toBeLessThan(150);
+    expect(net('wide-early').result.epochs).toBeLessThan(100);
     expect(net('wide-early').result.metrics.test!.logLoss!).toBeLessThan(net('wide').result.metrics.test!.logLoss!);
   });
 

@@ -17,7 +17,8 @@ import { kmeansCell } from './kmeans';
 import { streamCell } from './stream';
 import { sqlCell } from './sql';
 import { searchCell } from './search';
+import { networkCell } from './network';
 
 export const cellKinds: Record<string, CellKind> = Object.fromEntries(
-  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell, imputationCell, kmeansCell, streamCell, sqlCell, searchCell] as CellKind[]).map((kind) => [kind.kind, kind]),
+  ([datasetCell, tableCell, plotCell, regressionCell, prepareCell, splitCell, classifierCell, baselineCell, evaluateCell, crossvalCell, sweepCell, bootstrapCell, imputationCell, kmeansCell, streamCell, sqlCell, searchCell, networkCell] as CellKind[]).map((kind) => [kind.kind, kind]),
 );

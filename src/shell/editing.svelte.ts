@@ -12,7 +12,7 @@ import type { NotebookSession } from './session.svelte';
 import { withTitle } from './library.svelte';
 
 /** The kinds a reader can add, in menu order. */
-export const ADDABLE_KINDS = ['dataset', 'table', 'plot', 'prepare', 'split', 'regression', 'classifier', 'baseline', 'evaluate', 'crossval', 'sweep', 'search', 'bootstrap', 'imputation', 'kmeans', 'sql', 'stream'];
+export const ADDABLE_KINDS = ['dataset', 'table', 'plot', 'prepare', 'split', 'regression', 'classifier', 'network', 'baseline', 'evaluate', 'crossval', 'sweep', 'search', 'bootstrap', 'imputation', 'kmeans', 'sql', 'stream'];
 
 const historyKey = (path: string) => `fitbook:history:${path}`;
 /** Changes kept across a reload (each holds a whole notebook text). */

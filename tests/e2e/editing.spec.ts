@@ -32,7 +32,7 @@ test('a notebook of your own: new, upload, add cells through the menu, edit, und
   // The menu: one item per kind, plus Text; keyboard moves through it.
   await page.getByRole('button', { name: '+ Add cell' }).last().click();
   const menu = page.getByRole('menu', { name: 'Add a cell' });
-  await expect(menu.getByRole('menuitem')).toHaveCount(18); // 17 kinds (shell/editing ADDABLE_KINDS) and Text
+  await expect(menu.getByRole('menuitem')).toHaveCount(19); // 18 kinds (shell/editing ADDABLE_KINDS) and Text
   await expect(menu.getByRole('menuitem', { name: 'Text' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);

@@ -38,6 +38,8 @@ import { setSqlEngineLoader } from '../../src/lib/sql/engine';
 import { nodeSqlEngine } from '../node-sql-engine';
 import { runSearch } from '../../src/cells/search/run';
 import { searchSchema } from '../../src/cells/search/schema';
+import { runNetworkCell } from '../../src/cells/network/run';
+import { networkSchema } from '../../src/cells/network/schema';
 import { runContext } from './cells/context';
 
 setSqlEngineLoader(nodeSqlEngine);
@@ -51,6 +53,7 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   split: { schema: splitSchema, run: runSplit as Run, links: ['input'] },
   regression: { schema: regressionSchema, run: runRegressionCell as Run, links: ['input'] },
   classifier: { schema: classifierSchema, run: runClassifierCell as Run, links: ['input'] },
+  network: { schema: networkSchema, run: runNetworkCell as Run, links: ['input'] },
   baseline: { schema: baselineSchema, run: runBaseline as Run, links: ['input'] },
   evaluate: { schema: evaluateSchema, run: runEvaluate as Run, links: ['input'] },
   crossval: { schema: crossvalSchema, run: runCrossval as Run, links: ['model', 'input'] },

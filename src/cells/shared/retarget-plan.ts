@@ -20,6 +20,8 @@ import { columnOptions as kmeansColumns } from '../kmeans/columns';
 export const kindColumns: Record<string, KindColumns> = {
   regression: regressionColumns,
   classifier: classifierColumns,
+  // The network cell names its target and features as the classifier does.
+  network: classifierColumns,
   split: splitColumns,
   crossval: crossvalColumns,
   prepare: prepareColumns,

@@ -80,7 +80,7 @@ for (const [backend, query, epochs] of [
     if (backend === 'webgl') return;
     // Train again from fresh weights: the boundary plot is redrawn during training, not only at its end.
     const draws = await countDraws(net);
-    await net.getByRole('button', { name: 'Train', exact: true }).click();
+    await net.getByRole('button', { name: 'Fit', exact: true }).click();
     await expect(net.getByText(/Finished\./)).toBeVisible({ timeout: 90_000 });
     expect(await draws()).toBeGreaterThanOrEqual(3);
     expect(await trainAccuracy(net)).toBeGreaterThanOrEqual(0.9);
@@ -107,7 +107,7 @@ test('no tensor is left behind after repeated trainings and after a notebook swi
   const net = await openSpiral(page, '', 40, 30);
   const alive = await numTensors(page);
   for (let i = 0; i < 5; i++) {
-    await net.getByRole('button', { name: 'Train', exact: true }).click();
+    await net.getByRole('button', { name: 'Fit', exact: true }).click();
     await expect(net.getByText(/Finished\./)).toBeVisible({ timeout: 60_000 });
   }
   expect(await numTensors(page)).toBe(alive);

@@ -31,7 +31,7 @@ describe('the network cell run', () => {
     await tf.ready();
     const before = tf.memory().numTensors;
     const controller = new AbortController();
-    const ctx = runContext(options(500), { d: { table } }, { id: 'other', signal: controller.signal });
+    const ctx = runContext<ReturnType<typeof options>>(options(500), { d: { table } }, { id: 'other', signal: controller.signal });
     const running = runNetworkCell(ctx);
     await expect.poll(() => ctx.partialsSeen.length).toBe(1);
     const { trainer } = ctx.partialsSeen[0] as NetworkPartial;

@@ -1,8 +1,8 @@
 // Feature crosses for a two-input network (TensorFlow Playground's extra inputs): x1², x2², x1·x2,
-// sin x1, sin x2, appended after x1 and x2. The cell expands its training rows and the boundary
-// grid with the same function, then standardises both with the training rows' column statistics
-// (rowScaling + standardiseRows, which reuse ml/stats' columnScaling), so the grid goes through the
-// network exactly as the data did.
+// sin x1, sin x2, appended after x1 and x2. The network cell first standardises x1 and x2 with the
+// training rows' column statistics (rowScaling + standardiseRows, which reuse ml/stats'
+// columnScaling), then crosses them, so that sin of a large-valued feature is not noise; the
+// boundary grid goes through the same two steps, so it reaches the network exactly as the data did.
 import { columnScaling } from '../ml/stats';
 
 export const CROSSES = ['x1^2', 'x2^2', 'x1*x2', 'sin x1', 'sin x2'] as const;

@@ -1,14 +1,17 @@
 // The classifier's pictures, from its output and a decision threshold:
 // with one feature the sigmoid and the straight log-odds line (binary) or
 // every class's probability curve (multiclass); with two, the
-// decision boundary (binary) or the class regions (multiclass).
+// decision boundary (binary) or the class regions (multiclass); with more,
+// the same over the first two features, the others held at their training
+// medians (a slice through the model, said in the title).
 import type { Figure } from '../../lib/plot';
-import { classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, logitFigure, sigmoidFigure } from '../../lib/plot';
+import { asSlice, classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, logitFigure, sigmoidFigure } from '../../lib/plot';
 import { getColumn, type Table } from '../../lib/data/table';
 import { predictProba, type LogisticModel } from '../../lib/ml/logistic';
 import type { ClassifierOutput } from './run';
 import { argmax } from './evaluation';
 import { designOf, type ClassifierSpec } from './spec';
+import { HELD_AT, heldAtMedians } from '../shared/held';
 
 function column(table: Table, name: string): Float64Array {
   return getColumn(table, name)!.values as Float64Array;
@@ -59,7 +62,9 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
       }),
     ];
   }
-  if (spec.features.length === 2) {
+  if (spec.features.length >= 2) {
+    const held = heldAtMedians(train, spec.features.slice(2));
+    const rest = held.map((h) => h.value);
     const common = {
       x1: column(train, spec.features[0]),
       x2: column(train, spec.features[1]),
@@ -67,16 +72,10 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
       x2Name: spec.features[1],
       classes: actual,
     };
-    if (binary) {
-      return [decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, spec, a, b)[1], positiveClass: classes[1], threshold })];
-    }
-    return [
-      decisionRegionsFigure({
-        ...common,
-        classOrder: classes,
-        predictClass: (a, b) => argmax(probabilityAt(model, spec, a, b)),
-      }),
-    ];
+    const figure = binary
+      ? decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, spec, a, b, ...rest)[1], positiveClass: classes[1], threshold })
+      : decisionRegionsFigure({ ...common, classOrder: classes, predictClass: (a, b) => argmax(probabilityAt(model, spec, a, b, ...rest)) });
+    return [asSlice(figure, held, HELD_AT)];
   }
   return [];
 }

@@ -3,11 +3,14 @@
 // training points on top; with one feature the class probabilities or the
 // fitted curve. The network is asked once for its outputs on a set of probe
 // points (a grid, or a line of values); the figures read them back from
-// there, so a redraw during training costs one forward pass.
+// there, so a redraw during training costs one forward pass. With more than
+// two features the plane is the first two, the others held at their training
+// medians (a slice through the network, said in the title).
 import type { Table } from '../../lib/data/table';
-import { classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, fitFigure, type Figure } from '../../lib/plot';
+import { asSlice, classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, fitFigure, surfaceFigure, type Figure, type Held } from '../../lib/plot';
 import { extent, linspace, padded } from '../../lib/plot/numbers';
 import { featureMatrix } from '../shared/design';
+import { HELD_AT, heldAtMedians } from '../shared/held';
 import { probabilities, targetValues } from './metrics';
 import { encodeRows, type NetworkInputs } from './prepare';
 
@@ -29,21 +32,24 @@ export interface Probe {
   rows: number;
   /** The training part's raw feature columns (the points drawn on top). */
   columns: ArrayLike<number>[];
+  /** The features beyond the first two and the values they are held at over the grid. */
+  held: Held[];
 }
 
-/** The probe points for this network's pictures, or undefined when it has more than two features. */
-export function probeFor(inputs: NetworkInputs, train: Table): Probe | undefined {
+/** The probe points for this network's pictures: a line for one feature, else a grid over the first two. */
+export function probeFor(inputs: NetworkInputs, train: Table): Probe {
   const columns = featureMatrix(train, inputs.features).columns;
   if (columns.length === 1) {
     const xs = linspace(...padded(extent(columns[0]), MARGIN), LINE);
-    return { xs, X: encodeRows(inputs, [xs], xs.length), rows: xs.length, columns };
+    return { xs, X: encodeRows(inputs, [xs], xs.length), rows: xs.length, columns, held: [] };
   }
-  if (columns.length !== 2) return undefined;
   const xs = linspace(...padded(extent(columns[0]), MARGIN), GRID);
   const ys = linspace(...padded(extent(columns[1]), MARGIN), GRID);
   const a = ys.flatMap(() => xs);
   const b = ys.flatMap((y) => xs.map(() => y));
-  return { xs, ys, X: encodeRows(inputs, [a, b], a.length), rows: a.length, columns };
+  const held = heldAtMedians(train, inputs.features.slice(2));
+  const rest = held.map((h) => a.map(() => h.value));
+  return { xs, ys, X: encodeRows(inputs, [a, b, ...rest], a.length), rows: a.length, columns: columns.slice(0, 2), held };
 }
 
 /** Linear interpolation of values known at the sorted points `xs`. */
@@ -68,7 +74,7 @@ export function networkFigure(inputs: NetworkInputs, probe: Probe | undefined, o
   if (!probe.ys) {
     if (inputs.task === 'regression') {
       const values = targetValues(inputs, output);
-      return fitFigure({ x: columns[0], y: actual as Float64Array, predict: along(probe.xs, (k) => values[k]), xName: x1Name, yName: 'target', curveName: 'network', residuals: false });
+      return fitFigure({ x: columns[0], y: actual as Float64Array, predict: along(probe.xs, (k) => values[k]), xName: x1Name, yName: inputs.target, curveName: 'network', residuals: false });
     }
     const proba = probabilities(inputs.task, output, probe.rows);
     return classProbabilitiesFigure({
@@ -77,7 +83,7 @@ export function networkFigure(inputs: NetworkInputs, probe: Probe | undefined, o
       classOrder: inputs.classes,
       probabilities: (x) => inputs.classes.map((_, c) => along(probe.xs, (k) => proba[k][c])(x)),
       xName: x1Name,
-      targetName: 'class',
+      targetName: inputs.target,
     });
   }
   // A grid: gridOver (inside the figure builders) asks for f(xs[i], ys[j]) at the same points, so each is looked up.
@@ -85,12 +91,18 @@ export function networkFigure(inputs: NetworkInputs, probe: Probe | undefined, o
   const row = new Map(probe.ys.map((y, j) => [y, j]));
   const at = (a: number, b: number) => row.get(b)! * probe.xs.length + column.get(a)!;
   const common = { x1: columns[0], x2: columns[1], x1Name, x2Name, classes: actual as (string | number)[], resolution: GRID, margin: MARGIN };
+  if (inputs.task === 'regression') {
+    const values = targetValues(inputs, output);
+    const figure = surfaceFigure({ x1: columns[0], x2: columns[1], y: actual as Float64Array, x1Name, x2Name, yName: inputs.target, predict: (a, b) => values[at(a, b)], resolution: GRID, margin: MARGIN });
+    return asSlice(figure, probe.held, HELD_AT);
+  }
   if (inputs.task === 'binary') {
-    return decisionBoundaryFigure({ ...common, probability: (a, b) => output[at(a, b)], positiveClass: inputs.classes[1] });
+    return asSlice(decisionBoundaryFigure({ ...common, probability: (a, b) => output[at(a, b)], positiveClass: inputs.classes[1] }), probe.held, HELD_AT);
   }
   if (inputs.task === 'multiclass') {
     const proba = probabilities('multiclass', output, probe.rows);
-    return decisionRegionsFigure({ ...common, classOrder: inputs.classes, predictClass: (a, b) => { const p = proba[at(a, b)]; return p.indexOf(Math.max(...p)); } });
+    const figure = decisionRegionsFigure({ ...common, classOrder: inputs.classes, predictClass: (a, b) => { const p = proba[at(a, b)]; return p.indexOf(Math.max(...p)); } });
+    return asSlice(figure, probe.held, HELD_AT);
   }
   return undefined;
 }

@@ -30,6 +30,8 @@ export interface NetworkInputs {
   task: NetworkTask;
   /** Classification: the classes in order (binary: the second is the positive class). */
   classes: Label[];
+  /** The target column's name. */
+  target: string;
   features: string[];
   /** The inputs the network sees: standardised features, then crosses. */
   inputNames: string[];
@@ -89,7 +91,7 @@ export function networkInputs(options: Pick<NetworkOptions, 'target' | 'features
   const crosses = activeCrosses(features, options.crosses);
   const scaling = columnScaling(featureMatrix(train, features).columns, true);
   const inputNames = features.length === 2 ? crossedNames([features[0], features[1]], crosses) : features;
-  const base = { features, inputNames, crosses, scaling };
+  const base = { target, features, inputNames, crosses, scaling };
   const data: NetworkInputs['data'] = {};
   const actual: NetworkInputs['actual'] = {};
   const encode = (table: Table) => encodeRows(base, featureMatrix(table, features).columns, table.rowCount);

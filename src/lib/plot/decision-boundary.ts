@@ -3,6 +3,7 @@ import { gridOver } from './grid';
 import { axis, baseLayout } from './layout';
 import { formatNumber, plural } from './numbers';
 import { pointsTrace } from './points';
+import { sampleRows } from './sample';
 import { PROBABILITY_SCALE, classColour } from './theme';
 import type { Figure, TraceSpec } from './types';
 
@@ -33,19 +34,25 @@ export interface RegionsInput extends TwoFeatures {
   predictClass: (x1: number, x2: number) => number;
 }
 
-/** The data points, one trace per class, in the given class order (so colours match the regions). */
-function classPoints(input: TwoFeatures, order: readonly ClassLabel[]): TraceSpec[] {
-  const groups = groupByClass(input.classes, order);
-  return groups.labels.map((label, k) =>
+/**
+ * The data points, one trace per class, in the given class order (so colours match the
+ * regions); a large table draws a sample (sample.ts), which `shown` reports.
+ */
+function classPoints(input: TwoFeatures, order: readonly ClassLabel[]): { traces: TraceSpec[]; shown?: Figure['shown'] } {
+  const n = input.x1.length;
+  const sample = sampleRows(n, [input.x1, input.x2]);
+  const groups = groupByClass(sample ? sample.map((i) => input.classes[i]) : input.classes, order);
+  const traces = groups.labels.map((label, k) =>
     pointsTrace(input.x1, input.x2, {
       name: String(label),
       color: classColour(k),
       xName: input.x1Name,
       yName: input.x2Name,
-      rows: groups.rows[k],
-      total: input.x1.length,
+      rows: sample ? groups.rows[k].map((j) => sample[j]) : groups.rows[k],
+      total: sample?.length ?? n,
     }),
   );
+  return { traces, ...(sample && { shown: { points: sample.length, of: n } }) };
 }
 
 function layoutFor(input: TwoFeatures, title: string) {
@@ -91,8 +98,10 @@ export function decisionBoundaryFigure(input: BoundaryInput): Figure {
     hoverinfo: 'skip',
   };
   const n = input.x1.length;
+  const points = classPoints(input, order);
   return {
-    data: [probability, boundary, ...classPoints(input, order)],
+    ...(points.shown && { shown: points.shown }),
+    data: [probability, boundary, ...points.traces],
     layout: layoutFor(input, `Decision boundary at p = ${formatNumber(threshold)}`),
     description: `Probability of ${input.positiveClass} over ${input.x1Name} and ${input.x2Name}, with the decision boundary at p = ${formatNumber(threshold)} and ${plural(n, 'point')}`,
   };
@@ -128,8 +137,10 @@ export function decisionRegionsFigure(input: RegionsInput): Figure {
     text: z.map((row) => row.map((c) => String(input.classOrder[c]))),
     hovertemplate: `${input.x1Name}: %{x}<br>${input.x2Name}: %{y}<br>predicted: %{text}<extra></extra>`,
   };
+  const points = classPoints(input, input.classOrder);
   return {
-    data: [regions, ...classPoints(input, input.classOrder)],
+    ...(points.shown && { shown: points.shown }),
+    data: [regions, ...points.traces],
     layout: layoutFor(input, 'Predicted class regions'),
     description: `Regions of ${input.x1Name} and ${input.x2Name} where each of ${plural(k, 'class', 'classes')} is predicted, with ${plural(input.x1.length, 'point')}`,
   };

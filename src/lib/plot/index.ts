@@ -27,3 +27,5 @@ export { costFigure, type CostInput } from './cost';
 export { bootstrapFigure, type BootstrapInput } from './bootstrap';
 export { strategiesFigure, type StrategiesInput } from './strategies';
 export { correlationFigure, type CorrelationInput } from './correlation';
+export { asSlice, heldList, type Held } from './slice';
+export { surfaceFigure, type SurfaceInput } from './surface';

@@ -7,7 +7,7 @@ import { featureMatrix, labelTarget } from '../../../src/cells/shared/design';
 import { runClassifier, runClassifierCell, type ClassifierOutput } from '../../../src/cells/classifier/run';
 import { classifierSchema } from '../../../src/cells/classifier/schema';
 import { judge, metricRows, predictLabels } from '../../../src/cells/classifier/evaluation';
-import { logOddsLine } from '../../../src/cells/classifier/figures';
+import { classifierFigures, logOddsLine } from '../../../src/cells/classifier/figures';
 import { runSplit } from '../../../src/cells/split/run';
 import { splitSchema } from '../../../src/cells/split/schema';
 import { runContext as context } from './context';
@@ -54,6 +54,20 @@ describe('classifier cell: binary', () => {
     relClose(out.fit.model.intercept[0], reference.intercept[0], 1e-6);
     reference.coef[0].forEach((w, j) => relClose(out.fit.model.coefficients[0][j], w, 1e-6));
     relClose(out.metrics.train!.logLoss, reference.logLoss, 1e-9);
+  });
+
+  it('draws the boundary over the first two features with the third at its median, as scikit-learn\'s model predicts there', () => {
+    const [figure] = classifierFigures(out, 0.5);
+    const smoothness = Array.from(cancer.columns.find((c) => c.name === 'mean_smoothness')!.values as Float64Array).sort((a, b) => a - b);
+    const median = smoothness.length % 2 ? smoothness[smoothness.length >> 1] : (smoothness[smoothness.length / 2 - 1] + smoothness[smoothness.length / 2]) / 2;
+    expect(figure.layout.title!.text).toContain(`mean_smoothness = `);
+    expect(figure.description).toContain('held at their training medians');
+    const { x, y, z } = figure.data[0] as { x: number[]; y: number[]; z: number[][] };
+    const reference = sklearnCase('breast-cancer.csv', 'binary-unpenalised');
+    for (const [i, j] of [[3, 5], [30, 40], [59, 0]]) {
+      const logit = reference.intercept[0] + reference.coef[0][0] * x[i] + reference.coef[0][1] * y[j] + reference.coef[0][2] * median;
+      expect(z[j][i]).toBeCloseTo(1 / (1 + Math.exp(-logit)), 4);
+    }
   });
 
   it('lists Intercept then each feature, with the odds ratio e^w', () => {

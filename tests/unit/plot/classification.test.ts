@@ -72,6 +72,24 @@ describe('decision boundary', () => {
     expect(figure.data.slice(2).map((t) => t.name)).toEqual(['no', 'yes']);
   });
 
+  it('a large table draws a sample of its points, each under its own class, and says how many', () => {
+    const n = 60_000;
+    const big1 = Float64Array.from({ length: n }, (_, i) => i % 997);
+    const big2 = Float64Array.from({ length: n }, (_, i) => (i * 7) % 1009);
+    const labels = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'yes' : 'no'));
+    const figure = decisionBoundaryFigure({ x1: big1, x2: big2, x1Name: 'a', x2Name: 'b', classes: labels, probability, positiveClass: 'yes', resolution: 4 });
+    expect(figure.shown).toEqual({ points: 50_000, of: n });
+    const points = figure.data.slice(2) as { name: string; customdata: number[]; x: number[] }[];
+    expect(points.reduce((sum, t) => sum + t.customdata.length, 0)).toBe(50_000);
+    for (const trace of points) {
+      trace.customdata.forEach((row, k) => {
+        expect(labels[row]).toBe(trace.name);
+        expect(trace.x[k]).toBe(big1[row]);
+      });
+    }
+    expect(decisionBoundaryFigure({ x1, x2, x1Name: 'a', x2Name: 'b', classes, probability, positiveClass: 'yes' }).shown).toBeUndefined();
+  });
+
   it('shows argmax regions for several classes, coloured like their points', () => {
     const figure = decisionRegionsFigure({
       x1,

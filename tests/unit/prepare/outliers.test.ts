@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutliers, fitOutliers, iqrFences, outliers, quantileSorted, sortedFinite, medianSorted } from '../../../src/lib/data/prepare';
+import { applyOutliers, fitOutliers, iqrFences, outliers, quantileSorted, sortedFinite, medianSorted, medianOf } from '../../../src/lib/data/prepare';
 import { cat, loadFixture, num, table, values } from './helpers';
 
 interface QuantileFixture {
@@ -21,9 +21,29 @@ describe('quantiles like numpy (linear interpolation)', () => {
       const sorted = sortedFinite(c.values);
       expect(c.q.map((q) => quantileSorted(sorted, q))).toEqual(c.quantiles);
       expect(medianSorted(sorted)).toBe(c.median);
+      // The selection-based median (no sort) gives numpy's value too, and leaves its input alone.
+      const before = Array.from(c.values);
+      expect(medianOf(c.values)).toBe(c.median);
+      expect(Array.from(c.values)).toEqual(before);
       const f = iqrFences(c.values);
       expect([f.q1, f.q3]).toEqual([c.q1, c.q3]);
     });
+  });
+
+  it('the selection-based median equals the sorted one on ties, gaps, infinities and both parities', () => {
+    let s = 12345;
+    const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * 60);
+      const values = Array.from({ length: n }, () => {
+        const r = rand();
+        return r < 0.1 ? NaN : r < 0.13 ? Infinity : r < 0.16 ? -Infinity : Math.floor(rand() * 8) - 4;
+      });
+      const expected = medianSorted(sortedFinite(values));
+      expect(medianOf(values)).toBe(expected);
+    }
+    expect(medianOf([NaN, NaN])).toBeNaN();
+    expect(medianOf([])).toBeNaN();
   });
 
   it('ignores missing values', () => {

@@ -21,7 +21,7 @@ export {
 export { applyOneHot, fitOneHot, oneHot, type OneHotEncoding, type OneHotOptions, type OneHotParams } from './onehot';
 export { applyScale, fitScale, scale, type ScaleMethod, type ScaleOptions, type ScaleParameter, type ScaleParams } from './scale';
 export { shuffleRows, type ShuffleResult } from './shuffle';
-export { medianSorted, quantileSorted, sortedFinite } from './quantile';
+export { medianOf, medianSorted, quantileSorted, sortedFinite } from './quantile';
 export {
   applyPipeline,
   fitAndApplyPipeline,

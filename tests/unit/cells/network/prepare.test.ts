@@ -98,10 +98,33 @@ describe('the pictures', () => {
     expect(z[5][7]).toBeCloseTo(k / probe.rows, 6);
   });
 
-  it('probes a line for one feature and has no picture for three', () => {
+  it('probes a line for one feature', () => {
     const one = networkInputs(options({ features: ['a'] }), { train });
-    expect(probeFor(one, train)!.ys).toBeUndefined();
-    const three = networkInputs(options({ target: 'y', features: ['a', 'b', 'v'] }), { train });
-    expect(probeFor(three, train)).toBeUndefined();
+    expect(probeFor(one, train).ys).toBeUndefined();
+  });
+
+  it('with three features, probes the plane of the first two with the third at its training median, and says so', () => {
+    const three = networkInputs(options({ features: ['a', 'b', 'v'] }), { train });
+    const probe = probeFor(three, train);
+    // The median of v on the training rows (1.5, 2.5, 3.5, 9.5), written out: the mean of the middle two.
+    expect(probe.held).toEqual([{ name: 'v', value: 3 }]);
+    const k = 3 * GRID + 11;
+    const again = encodeRows(three, [[probe.xs[11]], [probe.ys![3]], [3]], 1);
+    expect(Array.from(probe.X.subarray(k * 3, k * 3 + 3))).toEqual(Array.from(again));
+    const output = Float32Array.from({ length: probe.rows }, (_, i) => i / probe.rows);
+    const figure = networkFigure(three, probe, output)!;
+    expect(figure.layout.title!.text).toMatch(/<sub>v = 3 \(training medians\)<\/sub>$/);
+    expect(figure.description).toContain('held at their training medians (v = 3)');
+  });
+
+  it('regression with two features draws the predicted value over the plane, points coloured by the true value', () => {
+    const inputs = networkInputs(options({ target: 'v', task: 'regression' }), { train });
+    const probe = probeFor(inputs, train);
+    // The network predicts standardised targets; output 0 everywhere is the training mean of v (4.25).
+    const figure = networkFigure(inputs, probe, new Float32Array(probe.rows))!;
+    const [surface, points] = figure.data as { z?: number[][]; marker?: { color: number[] } }[];
+    expect(surface.z![7][9]).toBeCloseTo(4.25, 5);
+    expect(points.marker!.color).toEqual([1.5, 2.5, 3.5, 9.5]);
+    expect(figure.layout.title!.text).toBe('Predicted v');
   });
 });

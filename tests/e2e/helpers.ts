@@ -10,9 +10,9 @@ export function cell(page: Page, label: string, id: string): Locator {
  * trains for several seconds (more on a busy machine, and its first run also
  * loads TensorFlow.js), so this waits longer than a single expectation.
  */
-export async function settled(page: Page): Promise<void> {
+export async function settled(page: Page, timeout = 90_000): Promise<void> {
   await expect(page.locator('article[aria-busy="false"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0, { timeout: 90_000 });
+  await expect(page.locator('[data-status="running"], [data-status="queued"]')).toHaveCount(0, { timeout });
 }
 
 /** Opens a cell's Options and switches them to the YAML view; returns its editor. */
@@ -22,10 +22,11 @@ export async function openYamlOptions(section: Locator, id: string): Promise<Loc
   return section.getByLabel(`Options of ${id} (YAML)`);
 }
 
-export async function openNotebook(page: Page, title: string): Promise<void> {
+/** Opens a shipped notebook and waits until it settles (`timeout`: for notebooks that train a lot). */
+export async function openNotebook(page: Page, title: string, timeout?: number): Promise<void> {
   await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await settled(page);
+  await settled(page, timeout);
 }
 
 export async function uploadCsv(section: Locator, name: string, content: string | Buffer): Promise<void> {

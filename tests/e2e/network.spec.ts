@@ -131,8 +131,10 @@ test('no tensor is left behind after repeated trainings and after a notebook swi
 });
 
 test('the neural networks notebook runs to its end on WASM with no cell in error, and tells the XOR story', async ({ page }) => {
+  test.setTimeout(360_000);
   await freshStart(page);
-  await openNotebook(page, 'Neural networks and overfitting');
+  // Seven networks train one after another: on a shared 2-core machine that can take minutes.
+  await openNotebook(page, 'Neural networks and overfitting', 300_000);
   await expect(page.getByText(/^Backend: /)).toHaveText('Backend: wasm');
   await expect(page.locator('article').getByRole('alert')).toHaveCount(0);
   const [noHiddenTrain, noHiddenTest] = (await tableValues(cell(page, 'Neural network', 'no-hidden'), 'Metrics')).Accuracy;
@@ -142,6 +144,15 @@ test('the neural networks notebook runs to its end on WASM with no cell in error
   expect(oneHiddenTrain).toBeGreaterThanOrEqual(0.9);
   expect(oneHiddenTest).toBeGreaterThanOrEqual(0.85);
   await expect(cell(page, 'Neural network', 'one-hidden').getByRole('img', { name: /^The network: 2 inputs, hidden layers of 4 units/ })).toBeVisible();
+  // Ten features: the boundary is a slice over the first two, the rest at their training medians, for the
+  // network and the logistic model alike; every hidden unit's thumbnail is painted.
+  const cancerNetwork = cell(page, 'Neural network', 'cancer-network');
+  await expect(cancerNetwork.getByRole('img', { name: /^Network output: .*held at their training medians \(mean_smoothness = / })).toBeVisible();
+  await expect(cell(page, 'Classifier', 'cancer-logistic').getByRole('img', { name: /held at their training medians \(mean_smoothness = / })).toBeVisible();
+  const painted = await cancerNetwork.locator('canvas').evaluateAll((canvases) =>
+    (canvases as HTMLCanvasElement[]).filter((c) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)).length,
+  );
+  expect(painted).toBe(8);
   // The overfitting story: the wide network's training loss ends far below its validation loss.
   const summary = await page.locator('section[data-cell-id="wide"]').getByText(/Last training loss/).innerText();
   const [, trainLoss, validationLoss] = summary.match(/Last training loss (\d[\d.e+-]*\d), validation loss (\d[\d.e+-]*\d)/)!.map(Number);

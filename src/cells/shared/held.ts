@@ -11,4 +11,4 @@ export function heldAtMedians(table: Table, names: readonly string[]): Held[] {
 }
 
 /** What the held values are, as the pictures' titles say it. */
-export const HELD_AT = 'training medians';
+export const HELD_AT = 'training median';

@@ -21,15 +21,16 @@ const LISTED = 3;
 
 /**
  * The figure, titled and described as a slice with `held` fixed at the values
- * `what` names (a plural noun phrase, e.g. "training medians").
+ * `what` names (a singular noun phrase, e.g. "training median").
  */
 export function asSlice(figure: Figure, held: readonly Held[], what: string): Figure {
   if (held.length === 0) return figure;
   const title = figure.layout.title?.text ?? '';
-  const subtitle = held.length <= LISTED ? `${heldList(held)} (${what})` : `${held.length} other features at their ${what}`;
+  const whose = held.length === 1 ? `its ${what}` : `their ${what}s`;
+  const subtitle = held.length <= LISTED ? `${heldList(held)} (${whose})` : `${held.length} other features at their ${what}s`;
   return {
     ...figure,
     layout: { ...figure.layout, title: { ...figure.layout.title, text: `${title}<br><sub>${subtitle}</sub>` } },
-    description: `${figure.description}; the other features held at their ${what} (${heldList(held)}), each point drawn whatever its other values`,
+    description: `${figure.description}; the other ${held.length === 1 ? 'feature' : 'features'} held at ${whose} (${heldList(held)}), each point drawn whatever its other values`,
   };
 }

@@ -61,7 +61,7 @@ describe('classifier cell: binary', () => {
     const smoothness = Array.from(cancer.columns.find((c) => c.name === 'mean_smoothness')!.values as Float64Array).sort((a, b) => a - b);
     const median = smoothness.length % 2 ? smoothness[smoothness.length >> 1] : (smoothness[smoothness.length / 2 - 1] + smoothness[smoothness.length / 2]) / 2;
     expect(figure.layout.title!.text).toContain(`mean_smoothness = `);
-    expect(figure.description).toContain('held at their training medians');
+    expect(figure.description).toContain('the other feature held at its training median');
     const { x, y, z } = figure.data[0] as { x: number[]; y: number[]; z: number[][] };
     const reference = sklearnCase('breast-cancer.csv', 'binary-unpenalised');
     for (const [i, j] of [[3, 5], [30, 40], [59, 0]]) {

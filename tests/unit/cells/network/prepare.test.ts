@@ -113,8 +113,8 @@ describe('the pictures', () => {
     expect(Array.from(probe.X.subarray(k * 3, k * 3 + 3))).toEqual(Array.from(again));
     const output = Float32Array.from({ length: probe.rows }, (_, i) => i / probe.rows);
     const figure = networkFigure(three, probe, output)!;
-    expect(figure.layout.title!.text).toMatch(/<sub>v = 3 \(training medians\)<\/sub>$/);
-    expect(figure.description).toContain('held at their training medians (v = 3)');
+    expect(figure.layout.title!.text).toMatch(/<sub>v = 3 \(its training median\)<\/sub>$/);
+    expect(figure.description).toContain('the other feature held at its training median (v = 3)');
   });
 
   it('regression with two features draws the predicted value over the plane, points coloured by the true value', () => {

@@ -4,7 +4,10 @@
 import type { Label } from '../../lib/ml/labels';
 import {
   classificationMetrics,
+  logLossByClass,
   precisionRecallF1,
+  rocAuc,
+  rocAucOvrByClass,
   type ConfusionMatrix,
   type PrecisionRecallF1,
 } from '../../lib/ml/metrics';
@@ -55,7 +58,7 @@ export function argmax(values: ArrayLike<number>): number {
   return best;
 }
 
-function requireKnownLabels(actual: readonly Label[], classes: readonly Label[]): void {
+export function requireKnownLabels(actual: readonly Label[], classes: readonly Label[]): void {
   const known = new Set(classes);
   const unknown = [...new Set(actual)].filter((label) => !known.has(label));
   if (unknown.length) {
@@ -68,16 +71,40 @@ function requireKnownLabels(actual: readonly Label[], classes: readonly Label[])
 
 export function judge(scores: PartScores, classes: Label[], threshold: number): { predicted: Label[]; metrics: ClassifierMetrics } {
   requireKnownLabels(scores.actual, classes);
+  return judgeWith(scores, classes, threshold, probabilityMetrics(scores, classes));
+}
+
+/** The metrics that read the probabilities and not the threshold: log loss, and AUC (a sort of every row per class). */
+export type ProbabilityMetrics = Pick<ClassifierMetrics, 'logLoss' | 'auc'>;
+
+export function probabilityMetrics(scores: PartScores, classes: Label[]): ProbabilityMetrics {
+  const { actual, byClass } = scores;
+  return {
+    logLoss: logLossByClass(actual, byClass, classes),
+    auc: isBinary(classes) ? rocAuc(actual, byClass[1], classes[1]) : rocAucOvrByClass(actual, byClass, classes),
+  };
+}
+
+/**
+ * The decisions at `threshold` and their metrics, with the probability metrics
+ * computed elsewhere: a pass or two over the rows, cheap enough for a threshold
+ * slider on a million rows (the evaluate cell takes log loss and AUC from its engine task).
+ */
+export function judgeWith(
+  scores: PartScores,
+  classes: Label[],
+  threshold: number,
+  probability: ProbabilityMetrics,
+): { predicted: Label[]; metrics: ClassifierMetrics } {
   const predicted = predictLabels(scores.byClass, classes, threshold);
-  const m = classificationMetrics(scores.actual, predicted, { classes, probaByClass: scores.byClass });
+  const m = classificationMetrics(scores.actual, predicted, { classes });
   const metrics: ClassifierMetrics = {
     accuracy: m.accuracy,
     errorRate: m.errorRate,
     precision: m.precision,
     recall: m.recall,
     f1: m.f1,
-    logLoss: m.logLoss!,
-    auc: m.auc!,
+    ...probability,
     confusion: m.confusion,
   };
   if (!isBinary(classes)) metrics.weighted = precisionRecallF1(scores.actual, predicted, { average: 'weighted', labels: classes });

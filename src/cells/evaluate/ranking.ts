@@ -3,7 +3,7 @@
 // curve). Each is a sort of the part's rows, about a second for a million, so
 // the cell asks the engine for them (tasks `evaluate.rank` and `evaluate.cost`,
 // in its worker for large parts) and keeps the answer: a threshold move only
-// re-reads the decisions (classifier/evaluation.ts `judgeWith`), a pass.
+// re-counts the decisions (classifier/evaluation.ts `decisionMetrics`), a pass.
 //
 // The scores travel as a table of their own: one numeric column of
 // probabilities per class and the true labels as class codes, so the worker is
@@ -11,12 +11,12 @@
 import type { Column, NumericColumn, Table } from '../../lib/data/table';
 import type { Label } from '../../lib/ml/labels';
 import { encodeLabels } from '../../lib/ml/labels';
-import { averagePrecision, precisionRecallCurve, rocAuc, rocCurve, type PrecisionRecallCurve, type RocCurve } from '../../lib/ml/metrics';
+import { averagePrecisionOf, logLossByClass, precisionRecallCurve, rocAuc, rocCurve, type PrecisionRecallCurve, type RocCurve } from '../../lib/ml/metrics';
 import { costCurve, type CostCurve, type Costs } from '../../lib/ml/cost';
 import { curveIndices, pickPoints } from '../../lib/ml/curve-points';
 import type { Task } from '../../lib/worker/protocol';
 import type { PartScores } from '../classifier/spec';
-import { isBinary, probabilityMetrics, type ProbabilityMetrics } from '../classifier/evaluation';
+import { isBinary, probabilityMetrics, requireKnownLabels, type ProbabilityMetrics } from '../classifier/evaluation';
 
 export interface RankingCurves {
   /** Drawn points (at most MAX_CURVE_POINTS of them); the AUC is of the whole curve. */
@@ -54,7 +54,7 @@ export function rankingCurves(actual: readonly Label[], scores: ArrayLike<number
       recall: pickPoints(pr.recall, prKept),
       thresholds: pickPoints(pr.thresholds, prKept.filter((i) => i < pr.thresholds.length)),
     },
-    averagePrecision: averagePrecision(actual, scores, positive),
+    averagePrecision: averagePrecisionOf(pr),
     prevalence: positives / actual.length,
   };
 }
@@ -65,10 +65,10 @@ export function rankPart(scores: PartScores, classes: Label[]): PartRanking {
   const present = new Set(scores.actual);
   // A curve needs rows of both kinds: classes missing from the part get none.
   const curveClasses = (binary ? [classes[1]] : classes).filter((c) => present.has(c) && present.size > 1);
-  return {
-    probability: probabilityMetrics(scores, classes),
-    curves: curveClasses.map((label) => ({ label, curves: rankingCurves(scores.actual, scores.byClass[classes.indexOf(label)], label) })),
-  };
+  const curves = curveClasses.map((label) => ({ label, curves: rankingCurves(scores.actual, scores.byClass[classes.indexOf(label)], label) }));
+  // Binary: the metrics table's AUC is the positive class's curve's (the same sort, not done twice).
+  const probability = binary && curves.length ? { logLoss: logLossByClass(scores.actual, scores.byClass, classes), auc: curves[0].curves.auc } : probabilityMetrics(scores, classes);
+  return { probability, curves };
 }
 
 /** A binary part's cost at every threshold, thinned for drawing; `best` is found on the whole curve and kept. */
@@ -87,14 +87,26 @@ export function partCostCurve(scores: PartScores, classes: Label[], costs: Costs
 const ACTUAL = 'actual';
 const classColumn = (k: number) => `class ${k}`;
 
-// A part's scores are turned into a table once, so the worker is sent (and keeps) the same table for every slider move.
+// A part's true labels are coded, and its scores turned into a table, once: a threshold
+// move counts decisions against the same codes, and the worker is sent (and keeps) the same table.
+const codesOf = new WeakMap<PartScores, Float64Array>();
 const tables = new WeakMap<PartScores, Table>();
+
+/** The part's true labels as codes into `classes` (labels the model never saw are refused, by name). */
+export function actualCodes(scores: PartScores, classes: Label[]): Float64Array {
+  let codes = codesOf.get(scores);
+  if (!codes) {
+    requireKnownLabels(scores.actual, classes);
+    codesOf.set(scores, (codes = Float64Array.from(encodeLabels(scores.actual, classes).codes)));
+  }
+  return codes;
+}
 
 /** The scores as a table: one probability column per class, and the true labels as codes into `classes`. */
 export function scoresTable(scores: PartScores, classes: Label[]): Table {
   let table = tables.get(scores);
   if (!table) {
-    const codes = Float64Array.from(encodeLabels(scores.actual, classes).codes);
+    const codes = actualCodes(scores, classes);
     const columns: Column[] = scores.byClass.map((values, k): NumericColumn => ({ name: classColumn(k), type: 'numeric', values }));
     columns.push({ name: ACTUAL, type: 'numeric', values: codes });
     tables.set(scores, (table = { columns, rowCount: codes.length }));

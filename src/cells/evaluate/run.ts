@@ -11,12 +11,12 @@ import type { PartName } from '../shared/parts';
 import { isWaiting, type Waiting } from '../shared/table-input';
 import type { RegressionOutput } from '../regression/run';
 import type { ClassifierOutput } from '../classifier/run';
-import { isBinary, judgeWith, requireKnownLabels, type ClassifierMetrics } from '../classifier/evaluation';
+import { decisionMetrics, isBinary, type ClassifierMetrics } from '../classifier/evaluation';
 import type { PartScores } from '../classifier/spec';
 import type { EvaluateOptions } from './schema';
-import { costAt, type CostCurve, type Costs } from '../../lib/ml/cost';
+import type { CostCurve, Costs } from '../../lib/ml/cost';
 import { runEngineTask } from '../engine/run-task';
-import { partCostCurve, rankPart, scoresTable, type PartRanking, type RankingCurves } from './ranking';
+import { actualCodes, partCostCurve, rankPart, scoresTable, type PartRanking, type RankingCurves } from './ranking';
 
 export { rankingCurves, type RankingCurves } from './ranking';
 
@@ -47,12 +47,11 @@ export interface ClassificationEvaluation extends Judged {
   /** True when the threshold is the model cell's (no override here). */
   modelThreshold: boolean;
   actual: Label[];
-  predicted: Label[];
   metrics: ClassifierMetrics;
   /** Binary: the positive class's curves. Multiclass: one-vs-rest, one per class. */
   curves: { label: Label; curves: RankingCurves }[];
   /** Binary, with a cost given: the cost of the mistakes at every threshold, and at the one in use. */
-  cost?: { costs: Costs; curve: CostCurve; current: ReturnType<typeof costAt> };
+  cost?: { costs: Costs; curve: CostCurve; current: { falseNegatives: number; falsePositives: number; cost: number } };
 }
 
 export type Evaluation = RegressionEvaluation | ClassificationEvaluation;
@@ -100,7 +99,7 @@ function evaluate({ options, inputs }: RunContext<EvaluateOptions>, rank: Ranker
       : { missed: valueOf(options.missedCost ?? 1), falseAlarm: valueOf(options.falseAlarmCost ?? 1) };
   const threshold = options.threshold === undefined ? undefined : valueOf(options.threshold);
   const scores = model.scores[part]!;
-  requireKnownLabels(scores.actual, model.classes);
+  actualCodes(scores, model.classes); // refuses labels the model never saw, before any work
   const binaryCosts = isBinary(model.classes) ? costs : undefined;
   const ranked = rank(scores, model.classes, binaryCosts);
   return ranked instanceof Promise
@@ -151,11 +150,13 @@ function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: n
   const { classes } = model;
   const scores = model.scores[judged.part]!;
   const threshold = override ?? model.threshold;
-  const { predicted, metrics } = judgeWith(scores, classes, threshold, ranked.ranking.probability);
+  const metrics = decisionMetrics(actualCodes(scores, classes), scores.byClass, classes, threshold, ranked.ranking.probability);
   let cost: ClassificationEvaluation['cost'];
   if (costs && ranked.costCurve) {
-    cost = { costs, curve: ranked.costCurve, current: costAt(scores.actual, scores.byClass[1], classes[1], costs, threshold) };
+    // Binary: row 1 of the matrix is the positive class, column 1 the rows flagged positive.
+    const [[, falsePositives], [falseNegatives]] = metrics.confusion.matrix;
+    cost = { costs, curve: ranked.costCurve, current: { falseNegatives, falsePositives, cost: costs.missed * falseNegatives + costs.falseAlarm * falsePositives } };
   }
   const binary = isBinary(classes);
-  return { ...judged, task: 'classification', classes, binary, threshold, modelThreshold: override === undefined, actual: scores.actual, predicted, metrics, curves: ranked.ranking.curves, cost };
+  return { ...judged, task: 'classification', classes, binary, threshold, modelThreshold: override === undefined, actual: scores.actual, metrics, curves: ranked.ranking.curves, cost };
 }

@@ -75,12 +75,17 @@ export function requireKnownLabels(actual: readonly Label[], classes: readonly L
 }
 
 export function judge(scores: PartScores, classes: Label[], threshold: number): { predicted: Label[]; metrics: ClassifierMetrics } {
-  requireKnownLabels(scores.actual, classes);
-  const { codes } = encodeLabels(scores.actual, classes);
+  const codes = labelCodes(scores.actual, classes);
   return {
     predicted: predictLabels(scores.byClass, classes, threshold),
     metrics: decisionMetrics(codes, scores.byClass, classes, threshold, probabilityMetrics(scores, classes)),
   };
+}
+
+/** The true labels as codes into `classes`; labels the model never saw are refused, by name. */
+export function labelCodes(actual: readonly Label[], classes: Label[]): Float64Array {
+  requireKnownLabels(actual, classes);
+  return Float64Array.from(encodeLabels(actual, classes).codes);
 }
 
 /** The metrics that read the probabilities and not the threshold: log loss, and AUC (a sort of every row per class). */

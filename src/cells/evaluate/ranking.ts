@@ -10,13 +10,12 @@
 // sent a million rows once, as columns, and cost-slider moves name it by id.
 import type { Column, NumericColumn, Table } from '../../lib/data/table';
 import type { Label } from '../../lib/ml/labels';
-import { encodeLabels } from '../../lib/ml/labels';
 import { averagePrecisionOf, logLossByClass, precisionRecallCurve, rocAuc, rocCurve, type PrecisionRecallCurve, type RocCurve } from '../../lib/ml/metrics';
 import { costCurve, type CostCurve, type Costs } from '../../lib/ml/cost';
 import { curveIndices, pickPoints } from '../../lib/ml/curve-points';
 import type { Task } from '../../lib/worker/protocol';
 import type { PartScores } from '../classifier/spec';
-import { isBinary, probabilityMetrics, requireKnownLabels, type ProbabilityMetrics } from '../classifier/evaluation';
+import { isBinary, labelCodes, probabilityMetrics, type ProbabilityMetrics } from '../classifier/evaluation';
 
 export interface RankingCurves {
   /** Drawn points (at most MAX_CURVE_POINTS of them); the AUC is of the whole curve. */
@@ -94,11 +93,8 @@ const tables = new WeakMap<PartScores, Table>();
 
 /** The part's true labels as codes into `classes` (labels the model never saw are refused, by name). */
 export function actualCodes(scores: PartScores, classes: Label[]): Float64Array {
-  let codes = codesOf.get(scores);
-  if (!codes) {
-    requireKnownLabels(scores.actual, classes);
-    codesOf.set(scores, (codes = Float64Array.from(encodeLabels(scores.actual, classes).codes)));
-  }
+  let codes = scores.codes ?? codesOf.get(scores);
+  if (!codes) codesOf.set(scores, (codes = labelCodes(scores.actual, classes)));
   return codes;
 }
 

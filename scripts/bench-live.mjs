@@ -4,7 +4,8 @@
 //  - slider: slider move → redrawn plot, against a minimal plotly update of the changed trace;
 //  - csv: a 1M × 11 CSV (~95 MB) uploaded through Your data, against pandas.read_csv;
 //  - engine: the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and
-//    run leave-one-out cross-validation in the engine worker, against the same runs in the page;
+//    run leave-one-out cross-validation, and evaluate a 1M-row classifier, in the engine worker, against
+//    the same runs in the page;
 //  - network: epochs per second of small and large neural networks per tfjs backend, against numpy.
 // Each fitbook/reference pair runs alternately for --rounds rounds (default 3) in headless
 // Chromium; medians and ratios are printed, then a summary table of every figure against its
@@ -15,7 +16,7 @@
 // Options: --rounds N (≥ 3 for recorded figures), --moves N (slider moves per round, 10),
 // --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
 // --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
-// --port N (4175, or FITBOOK_BENCH_PORT), --only NAME[,NAME] (those parts), --engine linear,logistic,loo
+// --port N (4175, or FITBOOK_BENCH_PORT), --only NAME[,NAME] (those parts), --engine linear,logistic,loo,evaluate
 // (which engine runs).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';

@@ -11,6 +11,8 @@ import { runClassifierCell } from './cells/classifier/run';
 import { classifierSchema } from './cells/classifier/schema';
 import { runCrossval } from './cells/crossval/run';
 import { crossvalSchema } from './cells/crossval/schema';
+import { runEvaluateCell } from './cells/evaluate/run';
+import { evaluateSchema } from './cells/evaluate/schema';
 import type { RunContext } from './cells/types';
 
 /** rows × features Gaussian features x1…, a numeric target y and a class label (yes/no). */
@@ -30,6 +32,7 @@ const kinds = {
   regression: { run: runRegressionCell, schema: regressionSchema },
   classifier: { run: runClassifierCell, schema: classifierSchema },
   crossval: { run: runCrossval, schema: crossvalSchema },
+  evaluate: { run: runEvaluateCell, schema: evaluateSchema },
 } as const;
 
 /** Runs a cell kind's `run` on `inputs`, as the runtime would. */

@@ -1,6 +1,7 @@
 // The engine off the main thread: the longest gap between animation frames
 // (GAP_MONITOR) while the cells' own runs fit a 1M × 10 linear model, a
-// 1M × 10 logistic model, and leave-one-out cross-validation, with the work in
+// 1M × 10 logistic model, leave-one-out cross-validation, and evaluate a
+// 1M-row classifier (curves, then a threshold move), with the work in
 // the engine worker (as the app does) against the same runs forced into the
 // page (as before the worker). Each pair alternates for `rounds` rounds, each
 // run in a fresh page of the engine harness; the data is generated in the page
@@ -31,6 +32,15 @@ const SCENARIOS = [
     run: 'crossval',
     options: { model: 'fit', methods: ['loo'] },
   },
+  {
+    name: 'evaluate',
+    label: (rows) => `Evaluate a logistic classifier on ${rows.toLocaleString('en')} rows (evaluate cell: ROC, precision–recall and cost curves)`,
+    rows: (o) => o.fitRows,
+    run: 'evaluate',
+    options: { input: 'model', missedCost: 5, falseAlarmCost: 1 },
+    // Then the threshold moves: the curves are kept, only the decisions are re-read.
+    then: { threshold: 0.3 },
+  },
 ];
 
 /** One run in a fresh page: ms from start to result, and the longest frame gap meanwhile. */
@@ -53,6 +63,12 @@ async function once(browser, base, scenario, rows, settings) {
           inputs = { fit: await fb.runCell('regression', { input: 'data', target: 'y', features }, inputs) };
           fb.tune(settings);
         }
+        if (scenario.run === 'evaluate') {
+          // The classifier to evaluate: fitted beforehand, in the worker (not timed).
+          fb.tune({ where: 'auto' });
+          inputs = { model: await fb.runCell('classifier', { input: 'data', target: 'label', features }, inputs) };
+          fb.tune(settings);
+        }
         await new Promise((resolve) => setTimeout(resolve, 200));
         window.__gapsStart();
         const t0 = performance.now();
@@ -61,9 +77,17 @@ async function once(browser, base, scenario, rows, settings) {
         // One more frame, so a gap that ends with the result is counted; long tasks are reported after they end.
         await new Promise((resolve) => requestAnimationFrame(resolve));
         await new Promise((resolve) => setTimeout(resolve, 50));
-        return { ms, gap: window.__gapsStop(), longTask: window.__gaps.longTask, isolated: fb.crossOriginIsolated() };
+        const result = { ms, gap: window.__gapsStop(), longTask: window.__gaps.longTask, isolated: fb.crossOriginIsolated() };
+        if (!scenario.then) return result;
+        window.__gapsStart();
+        const t1 = performance.now();
+        await fb.runCell(scenario.run, { ...scenario.options, ...scenario.then }, inputs);
+        const thenMs = performance.now() - t1;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { ...result, then: { ms: thenMs, gap: window.__gapsStop(), longTask: window.__gaps.longTask } };
       },
-      { scenario: { run: scenario.run, options: scenario.options }, rows, settings, features: FEATURES },
+      { scenario: { run: scenario.run, options: scenario.options, then: scenario.then }, rows, settings, features: FEATURES },
     );
   } finally {
     await page.close();
@@ -96,6 +120,13 @@ export async function engineOffMainThread(browser, base, rounds, options, { inte
     console.log(`  longest main-thread gap, in the page: median ${ms(gap(runs.page))}, max ${ms(worst(runs.page))}`);
     const task = (list) => median(list.map((r) => r.longTask));
     console.log(`  longest main-thread task (long-task timing; 0 = none over 50 ms): worker median ${ms(task(runs.worker))}, in the page median ${ms(task(runs.page))}`);
+    if (runs.worker[0].then) {
+      const then = (list, key) => median(list.map((r) => r.then[key]));
+      console.log(
+        `  then ${JSON.stringify(scenario.then)}: time worker ${ms(then(runs.worker, 'ms'))} / in the page ${ms(then(runs.page, 'ms'))}; ` +
+          `longest gap ${ms(then(runs.worker, 'gap'))} / ${ms(then(runs.page, 'gap'))}; longest task ${ms(then(runs.worker, 'longTask'))} / ${ms(then(runs.page, 'longTask'))}`,
+      );
+    }
     console.log(`  tables as ${runs.worker[0].isolated && options.shareMemory !== false ? 'shared memory (cross-origin isolated)' : 'copies'}`);
     console.log();
   }

@@ -51,6 +51,48 @@ test('a large logistic fit runs in the worker: the page keeps drawing frames, an
   expect(r.worker).toEqual(r.page);
 });
 
+test('evaluating a large classifier: the curves are worker tasks, a threshold move asks for none, and the page gives the same figures', async ({ page }) => {
+  await openHarness(page);
+  const r = await page.evaluate(async () => {
+    const fb = window.fitbook.engine;
+    const table = fb.synthetic(300_000, 4, 9);
+    const model = await fb.runCell('classifier', { input: 'data', target: 'label', features: ['x1', 'x2', 'x3', 'x4'] }, { data: { table } });
+    type Judged = { metrics: { auc: number; logLoss: number; confusion: { matrix: number[][] } }; curves: { curves: { averagePrecision: number; roc: { fpr: number[] } } }[]; cost: { curve: { best: number; cost: number[] } } };
+    const options = { input: 'model', missedCost: 5, falseAlarmCost: 1 };
+    const sent = () => fb.stats().inWorker;
+    const before = sent();
+    const first = (await fb.runCell('evaluate', options, { model })) as Judged;
+    const afterFirst = sent();
+    const moved = (await fb.runCell('evaluate', { ...options, threshold: 0.3 }, { model })) as Judged;
+    const afterMove = sent();
+    // The same model with fresh scores objects, so nothing kept from the worker's answers is reused.
+    const { scores } = model as { scores: Record<string, object> };
+    const copy = { ...(model as object), scores: Object.fromEntries(Object.entries(scores).map(([part, s]) => [part, { ...s }])) };
+    fb.tune({ where: 'inline' });
+    const inlineBefore = fb.stats().inline;
+    const inPage = (await fb.runCell('evaluate', options, { model: copy })) as Judged;
+    const inlineTasks = fb.stats().inline - inlineBefore;
+    fb.tune({ where: 'auto' });
+    const figures = (e: Judged) => [e.metrics.auc, e.metrics.logLoss, e.curves[0].curves.averagePrecision, e.cost.curve.cost[e.cost.curve.best], e.metrics.confusion.matrix];
+    return {
+      firstTasks: afterFirst - before,
+      moveTasks: afterMove - afterFirst,
+      inlineTasks,
+      drawn: first.curves[0].curves.roc.fpr.length,
+      moved: moved.metrics.confusion.matrix,
+      worker: figures(first),
+      page: figures(inPage),
+    };
+  });
+  // evaluate.rank and evaluate.cost; the threshold move reuses both.
+  expect(r.firstTasks).toBe(2);
+  expect(r.moveTasks).toBe(0);
+  expect(r.inlineTasks).toBe(2);
+  expect(r.moved).not.toEqual(r.worker[4]);
+  expect(r.drawn).toBeLessThanOrEqual(2_002);
+  expect(r.worker).toEqual(r.page);
+});
+
 test('a table is sent to the worker once: refits with other options reuse it', async ({ page }) => {
   await openHarness(page);
   const r = await page.evaluate(async () => {

@@ -14,7 +14,7 @@ import { runClassifierCell } from '../../src/cells/classifier/run';
 import { classifierSchema } from '../../src/cells/classifier/schema';
 import { runBaseline } from '../../src/cells/baseline/run';
 import { baselineSchema } from '../../src/cells/baseline/schema';
-import { runEvaluate } from '../../src/cells/evaluate/run';
+import { runEvaluateCell } from '../../src/cells/evaluate/run';
 import { evaluateSchema } from '../../src/cells/evaluate/schema';
 import { runCrossval } from '../../src/cells/crossval/run';
 import { crossvalSchema } from '../../src/cells/crossval/schema';
@@ -55,7 +55,7 @@ export const nodeKinds: Record<string, { schema: ZodObject<ZodRawShape>; run: Ru
   classifier: { schema: classifierSchema, run: runClassifierCell as Run, links: ['input'] },
   network: { schema: networkSchema, run: runNetworkCell as Run, links: ['input'] },
   baseline: { schema: baselineSchema, run: runBaseline as Run, links: ['input'] },
-  evaluate: { schema: evaluateSchema, run: runEvaluate as Run, links: ['input'] },
+  evaluate: { schema: evaluateSchema, run: runEvaluateCell as Run, links: ['input'] },
   crossval: { schema: crossvalSchema, run: runCrossval as Run, links: ['model', 'input'] },
   sweep: { schema: sweepSchema, run: runSweep as Run, links: ['model', 'input'] },
   plot: { schema: plotSchema, run: runPlot as Run, links: ['input'] },

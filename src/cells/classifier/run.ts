@@ -20,7 +20,7 @@ import { pick } from '../shared/pick';
 import type { ClassifierOptions } from './schema';
 import type { LogisticGdFit } from '../../lib/ml/gd/logistic-gd';
 import { fitClassifierSpec, fitClassifierSpecGD, MAX_CLASSES, scoreClassifier, type ClassifierSpec, type PartScores } from './spec';
-import { isBinary, judge, predictLabels, scoreRecord, type ClassifierMetrics } from './evaluation';
+import { decisionMetrics, isBinary, judge, labelCodes, predictLabels, probabilityMetrics, scoreRecord, type ClassifierMetrics } from './evaluation';
 import { binaryCoefficientRows, classCoefficients, type ClassCoefficients } from './coefficients';
 import { runLoadedModel, type LoadedModelOutput } from '../shared/loaded-model';
 import { partTables, runEngineTask } from '../engine/run-task';
@@ -188,7 +188,7 @@ function classifierOutput({ spec, parts, dropped }: ClassifierInputs, fit: Logis
 }
 
 /** What the engine's classifier.describe task gives per part: probabilities by class (transferred, not copied) and the metrics. */
-export type PartDescriptions = Partial<Record<PartName, { byClass: Float64Array[]; metrics: ClassifierMetrics }>>;
+export type PartDescriptions = Partial<Record<PartName, { byClass: Float64Array[]; codes: Float64Array; metrics: ClassifierMetrics }>>;
 
 /** The model's probabilities and metrics on every part present (the classifier.describe task; runs wherever the engine puts it). */
 export function describeParts(model: LogisticModel, spec: ClassifierSpec, parts: Partial<Record<PartName, Table>>, threshold: number): PartDescriptions {
@@ -197,7 +197,10 @@ export function describeParts(model: LogisticModel, spec: ClassifierSpec, parts:
     const table = parts[name];
     if (!table) continue;
     const scores = scoreClassifier({ model }, spec, table);
-    described[name] = { byClass: scores.byClass, metrics: judge(scores, model.classes, threshold).metrics };
+    // The labels' codes go back too, so the evaluate cell does not code a million labels on the page.
+    const codes = labelCodes(scores.actual, model.classes);
+    const probability = probabilityMetrics(scores, model.classes);
+    described[name] = { byClass: scores.byClass, codes, metrics: decisionMetrics(codes, scores.byClass, model.classes, threshold, probability) };
   }
   return described;
 }
@@ -222,7 +225,7 @@ function withLabels(model: LogisticModel, spec: ClassifierSpec, parts: DataParts
   const predictions: ClassifierOutput['predictions'] = {};
   const metrics: ClassifierOutput['metrics'] = {};
   for (const [name, part] of Object.entries(described) as [PartName, NonNullable<PartDescriptions[PartName]>][]) {
-    scores[name] = { actual: labelTarget(parts[name]!, spec.target), byClass: part.byClass };
+    scores[name] = { actual: labelTarget(parts[name]!, spec.target), byClass: part.byClass, codes: part.codes };
     predictions[name] = predictLabels(part.byClass, model.classes, threshold);
     metrics[name] = part.metrics;
   }

@@ -122,6 +122,8 @@ export async function fitClassifierSpecGD(
 export interface PartScores {
   actual: Label[];
   byClass: Float64Array[];
+  /** The true labels as codes into the model's classes, when the engine has made them already (classifier.describe). */
+  codes?: Float64Array;
 }
 
 export function scoreClassifier(fit: Pick<LogisticFit, 'model'>, spec: ClassifierSpec, table: Table): PartScores {

@@ -1,4 +1,4 @@
-// The engine's task table: the heavy work of the model, crossval, sweep and
+// The engine's task table: the heavy work of the model, evaluate, crossval, sweep and
 // prepare cells, by name. Each task calls the same functions the cells call
 // in-process, so a result is the same wherever it was computed; the cells
 // reach these through runEngineTask (run-task.ts), the worker through
@@ -17,6 +17,7 @@ import { featureColumnNames } from '../shared/model-inputs';
 import type { DataParts } from '../shared/parts';
 import { fitRegressionSpec, type RegressionSpec } from '../regression/spec';
 import type { FitterRecipe, ModelFitter } from '../shared/model';
+import { costTask, rankTask } from '../evaluate/ranking';
 import { sweepPoints, type SweepTaskInput } from '../sweep/points';
 import type { SweepPoint } from '../sweep/run';
 
@@ -54,6 +55,8 @@ export const engineTasks = {
   'regression.fit': regressionFit,
   'classifier.fit': classifierFit,
   'classifier.describe': classifierDescribe,
+  'evaluate.rank': rankTask,
+  'evaluate.cost': costTask,
   crossval,
   sweep,
   prepare,

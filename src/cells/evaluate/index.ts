@@ -1,7 +1,7 @@
 import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { evaluateSchema, type EvaluateOptions } from './schema';
-import { runEvaluate } from './run';
+import { runEvaluateCell } from './run';
 import EvaluateView from './EvaluateView.svelte';
 
 export const evaluateCell: CellKind<EvaluateOptions> = {
@@ -9,7 +9,7 @@ export const evaluateCell: CellKind<EvaluateOptions> = {
   label: 'Evaluate',
   schema: evaluateSchema,
   inputs: (options) => [options.input],
-  run: runEvaluate,
+  run: runEvaluateCell,
   view: EvaluateView as CellKind<EvaluateOptions>['view'],
   takes: 'model',
   starter: (input) => linkTo(input),

@@ -3,16 +3,7 @@
 // (classifier) the model cell already computed, so moving this cell's
 // threshold re-runs only this cell.
 import type { Label } from '../../lib/ml/labels';
-import {
-  averagePrecision,
-  precisionRecallCurve,
-  regressionMetrics,
-  rocAuc,
-  rocCurve,
-  type PrecisionRecallCurve,
-  type RegressionMetrics,
-  type RocCurve,
-} from '../../lib/ml/metrics';
+import { regressionMetrics, type RegressionMetrics } from '../../lib/ml/metrics';
 import { valueOf } from '../../lib/notebook/controls';
 import type { RunContext } from '../types';
 import { isModelOutput } from '../shared/model';
@@ -20,9 +11,14 @@ import type { PartName } from '../shared/parts';
 import { isWaiting, type Waiting } from '../shared/table-input';
 import type { RegressionOutput } from '../regression/run';
 import type { ClassifierOutput } from '../classifier/run';
-import { isBinary, judge, type ClassifierMetrics } from '../classifier/evaluation';
+import { decisionMetrics, isBinary, type ClassifierMetrics } from '../classifier/evaluation';
+import type { PartScores } from '../classifier/spec';
 import type { EvaluateOptions } from './schema';
-import { costAt, costCurve, type CostCurve, type Costs } from '../../lib/ml/cost';
+import type { CostCurve, Costs } from '../../lib/ml/cost';
+import { runEngineTask } from '../engine/run-task';
+import { actualCodes, partCostCurve, rankPart, scoresTable, type PartRanking, type RankingCurves } from './ranking';
+
+export { rankingCurves, type RankingCurves } from './ranking';
 
 interface Judged {
   part: PartName;
@@ -43,15 +39,6 @@ export interface RegressionEvaluation extends Judged {
   metrics: RegressionMetrics;
 }
 
-export interface RankingCurves {
-  roc: RocCurve;
-  auc: number;
-  precisionRecall: PrecisionRecallCurve;
-  averagePrecision: number;
-  /** Share of rows in the positive class: the precision of guessing. */
-  prevalence: number;
-}
-
 export interface ClassificationEvaluation extends Judged {
   task: 'classification';
   classes: Label[];
@@ -60,19 +47,39 @@ export interface ClassificationEvaluation extends Judged {
   /** True when the threshold is the model cell's (no override here). */
   modelThreshold: boolean;
   actual: Label[];
-  predicted: Label[];
   metrics: ClassifierMetrics;
   /** Binary: the positive class's curves. Multiclass: one-vs-rest, one per class. */
   curves: { label: Label; curves: RankingCurves }[];
   /** Binary, with a cost given: the cost of the mistakes at every threshold, and at the one in use. */
-  cost?: { costs: Costs; curve: CostCurve; current: ReturnType<typeof costAt> };
+  cost?: { costs: Costs; curve: CostCurve; current: { falseNegatives: number; falsePositives: number; cost: number } };
 }
 
 export type Evaluation = RegressionEvaluation | ClassificationEvaluation;
 
 const PREFERRED: PartName[] = ['test', 'validation', 'train'];
 
-export function runEvaluate({ options, inputs }: RunContext<EvaluateOptions>): Evaluation | Waiting {
+/** What the engine computes for a classifier's part: the curves, and the cost curve when costs are given. */
+interface Ranked {
+  ranking: PartRanking;
+  costCurve?: CostCurve;
+}
+
+type Ranker = (scores: PartScores, classes: Label[], costs: Costs | undefined) => Ranked | Promise<Ranked>;
+
+/** The cell's run in this thread, every curve computed here (tests, Node). */
+export function runEvaluate(ctx: RunContext<EvaluateOptions>): Evaluation | Waiting {
+  return evaluate(ctx, (scores, classes, costs) => ({
+    ranking: rankPart(scores, classes),
+    costCurve: costs && partCostCurve(scores, classes, costs),
+  })) as Evaluation | Waiting;
+}
+
+/** The cell's run in the app: the curves through the engine (its worker for a large part), kept for threshold moves. */
+export async function runEvaluateCell(ctx: RunContext<EvaluateOptions>): Promise<Evaluation | Waiting> {
+  return evaluate(ctx, (scores, classes, costs) => rankInEngine(scores, classes, costs, ctx.signal));
+}
+
+function evaluate({ options, inputs }: RunContext<EvaluateOptions>, rank: Ranker): Evaluation | Waiting | Promise<Evaluation> {
   const input = inputs[options.input];
   if (isWaiting(input)) return input;
   if (!isModelOutput(input)) {
@@ -90,7 +97,40 @@ export function runEvaluate({ options, inputs }: RunContext<EvaluateOptions>): E
     options.missedCost === undefined && options.falseAlarmCost === undefined
       ? undefined
       : { missed: valueOf(options.missedCost ?? 1), falseAlarm: valueOf(options.falseAlarmCost ?? 1) };
-  return evaluateClassifier(model, judged, options.threshold === undefined ? undefined : valueOf(options.threshold), costs);
+  const threshold = options.threshold === undefined ? undefined : valueOf(options.threshold);
+  const scores = model.scores[part]!;
+  actualCodes(scores, model.classes); // refuses labels the model never saw, before any work
+  const binaryCosts = isBinary(model.classes) ? costs : undefined;
+  const ranked = rank(scores, model.classes, binaryCosts);
+  return ranked instanceof Promise
+    ? ranked.then((r) => evaluateClassifier(model, judged, threshold, binaryCosts, r))
+    : evaluateClassifier(model, judged, threshold, binaryCosts, ranked);
+}
+
+// The engine's answers for a part's scores, kept while the model output lives:
+// a threshold move re-runs this cell with the same scores and asks for nothing.
+const rankings = new WeakMap<PartScores, PartRanking>();
+const costCurves = new WeakMap<PartScores, Map<string, CostCurve>>();
+const COST_CURVES_KEPT = 8;
+
+async function rankInEngine(scores: PartScores, classes: Label[], costs: Costs | undefined, signal: AbortSignal): Promise<Ranked> {
+  const tables = () => ({ scores: scoresTable(scores, classes) });
+  let ranking = rankings.get(scores);
+  if (!ranking) {
+    ranking = await runEngineTask<PartRanking>('evaluate.rank', { classes }, { tables: tables(), signal });
+    rankings.set(scores, ranking);
+  }
+  if (!costs) return { ranking };
+  let kept = costCurves.get(scores);
+  if (!kept) costCurves.set(scores, (kept = new Map()));
+  const key = JSON.stringify(costs);
+  let costCurve = kept.get(key);
+  if (!costCurve) {
+    costCurve = await runEngineTask<CostCurve>('evaluate.cost', { classes, costs }, { tables: tables(), signal });
+    if (kept.size >= COST_CURVES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, costCurve);
+  }
+  return { ranking, costCurve };
 }
 
 function evaluateRegression(model: RegressionOutput, judged: Judged): RegressionEvaluation {
@@ -106,38 +146,17 @@ function evaluateRegression(model: RegressionOutput, judged: Judged): Regression
   };
 }
 
-export function rankingCurves(actual: readonly Label[], scores: ArrayLike<number>, positive: Label): RankingCurves {
-  const prevalence = actual.filter((label) => label === positive).length / actual.length;
-  return {
-    roc: rocCurve(actual, scores, { posLabel: positive }),
-    auc: rocAuc(actual, scores, positive),
-    precisionRecall: precisionRecallCurve(actual, scores, positive),
-    averagePrecision: averagePrecision(actual, scores, positive),
-    prevalence,
-  };
-}
-
-function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: number | undefined, costs: Costs | undefined): ClassificationEvaluation {
+function evaluateClassifier(model: ClassifierOutput, judged: Judged, override: number | undefined, costs: Costs | undefined, ranked: Ranked): ClassificationEvaluation {
   const { classes } = model;
   const scores = model.scores[judged.part]!;
   const threshold = override ?? model.threshold;
-  const { predicted, metrics } = judge(scores, classes, threshold);
-  const binary = isBinary(classes);
-  const present = new Set(scores.actual);
-  // A curve needs rows of both kinds: classes missing from the part get none.
-  const curveClasses = (binary ? [classes[1]] : classes).filter((c) => present.has(c) && present.size > 1);
-  const curves = curveClasses.map((label) => {
-    const k = classes.indexOf(label);
-    return { label, curves: rankingCurves(scores.actual, scores.byClass[k], label) };
-  });
+  const metrics = decisionMetrics(actualCodes(scores, classes), scores.byClass, classes, threshold, ranked.ranking.probability);
   let cost: ClassificationEvaluation['cost'];
-  if (binary && costs) {
-    const positive = scores.byClass[1];
-    cost = {
-      costs,
-      curve: costCurve(scores.actual, positive, classes[1], costs),
-      current: costAt(scores.actual, positive, classes[1], costs, threshold),
-    };
+  if (costs && ranked.costCurve) {
+    // Binary: row 1 of the matrix is the positive class, column 1 the rows flagged positive.
+    const [[, falsePositives], [falseNegatives]] = metrics.confusion.matrix;
+    cost = { costs, curve: ranked.costCurve, current: { falseNegatives, falsePositives, cost: costs.missed * falseNegatives + costs.falseAlarm * falsePositives } };
   }
-  return { ...judged, task: 'classification', classes, binary, threshold, modelThreshold: override === undefined, actual: scores.actual, predicted, metrics, curves, cost };
+  const binary = isBinary(classes);
+  return { ...judged, task: 'classification', classes, binary, threshold, modelThreshold: override === undefined, actual: scores.actual, metrics, curves: ranked.ranking.curves, cost };
 }

@@ -49,15 +49,3 @@ export function costCurve(actual: readonly Label[], scores: ArrayLike<number>, p
   }
   return curve;
 }
-
-/** The total cost of the decisions at one threshold. */
-export function costAt(actual: readonly Label[], scores: ArrayLike<number>, positive: Label, costs: Costs, threshold: number) {
-  let falseNegatives = 0;
-  let falsePositives = 0;
-  actual.forEach((label, i) => {
-    const flagged = scores[i] >= threshold;
-    if (label === positive && !flagged) falseNegatives++;
-    if (label !== positive && flagged) falsePositives++;
-  });
-  return { falseNegatives, falsePositives, cost: costs.missed * falseNegatives + costs.falseAlarm * falsePositives };
-}

@@ -123,7 +123,11 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** Per-class precision, recall and F1, and their support (number of true samples). */
 export function perClassPrf(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, labels?: Label[]) {
-  const cm = confusionMatrix(yTrue, yPred, labels);
+  return perClassFromConfusion(confusionMatrix(yTrue, yPred, labels));
+}
+
+/** The same, read off a confusion matrix. */
+export function perClassFromConfusion(cm: ConfusionMatrix) {
   const k = cm.labels.length;
   return cm.labels.map((label, c) => {
     const tp = cm.matrix[c][c];
@@ -140,8 +144,13 @@ export function perClassPrf(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, la
 }
 
 export function precisionRecallF1(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, options: PrfOptions = {}): PrecisionRecallF1 {
+  return prfFromConfusion(confusionMatrix(yTrue, yPred, options.labels), options);
+}
+
+/** Averaged precision, recall and F1 read off a confusion matrix (its labels are the classes). */
+export function prfFromConfusion(cm: ConfusionMatrix, options: Omit<PrfOptions, 'labels'> = {}): PrecisionRecallF1 {
   const average = options.average ?? 'binary';
-  const rows = perClassPrf(yTrue, yPred, options.labels);
+  const rows = perClassFromConfusion(cm);
   if (average === 'binary') {
     const labels = rows.map((r) => r.label);
     if (labels.length > 2) throw new Error(`average 'binary' needs two classes; got ${labels.length}. Use 'macro' or 'weighted'.`);
@@ -337,7 +346,11 @@ export function precisionRecallCurve(yTrue: ArrayLike<Label>, scores: ArrayLike<
 
 /** Average precision, step-wise: sum_n (R_n - R_{n-1}) P_n. */
 export function averagePrecision(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, posLabel?: Label): number {
-  const { precision, recall } = precisionRecallCurve(yTrue, scores, posLabel);
+  return averagePrecisionOf(precisionRecallCurve(yTrue, scores, posLabel));
+}
+
+/** The same, of a precision–recall curve already computed (a whole one: not thinned for drawing). */
+export function averagePrecisionOf({ precision, recall }: PrecisionRecallCurve): number {
   let ap = 0;
   for (let i = 0; i < recall.length - 1; i++) ap -= (recall[i + 1] - recall[i]) * precision[i];
   return ap;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../../../src/lib/data/csv/read';
 import type { Table } from '../../../src/lib/data/table';
-import { confusionMatrix } from '../../../src/lib/ml/metrics';
-import { runClassifier } from '../../../src/cells/classifier/run';
+import { confusionMatrix, precisionRecallF1 } from '../../../src/lib/ml/metrics';
+import { runClassifier, type ClassifierOutput } from '../../../src/cells/classifier/run';
 import { classifierSchema } from '../../../src/cells/classifier/schema';
 import { runRegression } from '../../../src/cells/regression/run';
 import { regressionSchema } from '../../../src/cells/regression/schema';
@@ -74,7 +74,11 @@ describe('evaluate cell: classification', () => {
     const { matrix } = out.metrics.confusion;
     expect(matrix.flat().reduce((s, v) => s + v, 0)).toBe(out.rows);
     expect(out.rows).toBe(114);
-    expect(out.metrics.confusion).toEqual(confusionMatrix(out.actual, out.predicted, ['benign', 'malignant']));
+    // Counted from class codes in the cell; here from labels, row by row.
+    const positive = (model as ClassifierOutput).scores.test!.byClass[1];
+    const predicted = out.actual.map((_, i) => (positive[i] >= 0.5 ? 'malignant' : 'benign'));
+    expect(out.metrics.confusion).toEqual(confusionMatrix(out.actual, predicted, ['benign', 'malignant']));
+    expect(out.metrics.precision).toBe(precisionRecallF1(out.actual, predicted, { posLabel: 'malignant' }).precision);
     expect(out.threshold).toBe(0.5);
     expect(out.modelThreshold).toBe(true);
   });
@@ -127,7 +131,12 @@ describe('evaluate cell: classification', () => {
     expect(out.metrics.weighted).toBeDefined();
     expect(out.curves.map((c) => c.label)).toEqual(['setosa', 'versicolor', 'virginica']);
     // a threshold does not change an argmax decision
-    expect(out.predicted).toEqual((evaluate(multi) as ClassificationEvaluation).predicted);
+    expect(out.metrics).toEqual((evaluate(multi) as ClassificationEvaluation).metrics);
+    // the most probable class of each row, counted from labels, with the weighted average read from them
+    const { byClass } = (multi as ClassifierOutput).scores.test!;
+    const predicted = out.actual.map((_, i) => out.classes[[0, 1, 2].reduce((best, k) => (byClass[k][i] > byClass[best][i] ? k : best), 0)]);
+    expect(out.metrics.confusion).toEqual(confusionMatrix(out.actual, predicted, out.classes));
+    expect(out.metrics.weighted).toEqual(precisionRecallF1(out.actual, predicted, { average: 'weighted', labels: out.classes }));
   });
 });
 

@@ -57,7 +57,7 @@ const logisticCases = (JSON.parse(readFileSync('tests/fixtures/sklearn/logistic.
 
 describe('engine tasks', () => {
   it('names the tasks the cells use, each a function', () => {
-    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'prepare', 'regression.fit', 'sweep']);
+    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'evaluate.cost', 'evaluate.rank', 'prepare', 'regression.fit', 'sweep']);
     for (const task of Object.values(engineTasks)) expect(typeof task).toBe('function');
   });
 

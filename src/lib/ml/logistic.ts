@@ -336,7 +336,13 @@ function newtonCgStep(prob: Problem, g: Float64Array, gmax: number, tol: number,
   const b = g.map((v) => -v);
   // Forcing term: the relative residual may be as large as the gradient (quadratic convergence);
   // once the gradient is below tolerance the step only decides convergence, so 10 % will do.
-  const relTol = gmax <= tol ? 0.1 : Math.min(0.1, Math.max(gmax, 1e-12));
+  // Near the optimum no tighter than the tolerance needs: after the step the gradient is about
+  // the residual (plus a term quadratic in the step), so a residual below tol / 100 lands the next
+  // gradient a hundredfold under the tolerance; solving further only costs products.
+  let norm = 0;
+  for (let k = 0; k < b.length; k++) if (!fixed[k]) norm += b[k] * b[k];
+  const enough = tol / (100 * Math.sqrt(norm));
+  const relTol = gmax <= tol ? 0.1 : Math.min(0.1, Math.max(gmax, enough, 1e-12));
   const cap = forced ? 4 * prob.size + 20 : Math.max(10, Math.ceil(prob.size / 4));
   const result = conjugateGradient((v, out) => prob.hessianTimes(v, out), b, prob.hessianDiagonal(), fixed, relTol, cap);
   return result.converged || forced ? result.x : null;

@@ -10,7 +10,11 @@
 //  - hessianTimes: X' diag(c) X v, one pass (Newton-CG for wide data, where forming H costs
 //    n d^2 / 2 and a product 2 n d).
 
-/** Fills eta and prob; sets grad to sum_i r_i x_i, r_i = w_i (p_i - y_i) / n; returns the weighted mean log loss. */
+/**
+ * Fills eta and prob; sets grad to sum_i r_i x_i, r_i = w_i (p_i - y_i) / n; returns the weighted mean
+ * log loss. Given `diag`, also sets it to the Hessian's diagonal sum_i c_i x_ij^2 (c_i as `curvature`)
+ * in the same pass: Newton-CG's preconditioner at its first point costs no pass of its own.
+ */
 export function lossAndGradient(
   rows: Float64Array,
   n: number,
@@ -21,9 +25,11 @@ export function lossAndGradient(
   eta: Float64Array,
   prob: Float64Array,
   grad: Float64Array,
+  diag?: Float64Array,
 ): number {
   let total = 0;
   grad.fill(0);
+  diag?.fill(0);
   // Four rows at a time: theta and grad are loaded once per four rows, and the four dot products
   // are independent chains of additions (one chain waits on each addition's latency).
   let i = 0;
@@ -52,6 +58,16 @@ export function lossAndGradient(
     const q2 = (weights[i + 2] / n) * (prob[i + 2] - codes[i + 2]);
     const q3 = (weights[i + 3] / n) * (prob[i + 3] - codes[i + 3]);
     for (let j = 0; j < d; j++) grad[j] += q0 * rows[r0 + j] + q1 * rows[r1 + j] + q2 * rows[r2 + j] + q3 * rows[r3 + j];
+    if (diag) {
+      const c0 = rowCurvature(i, n, weights, prob);
+      const c1 = rowCurvature(i + 1, n, weights, prob);
+      const c2 = rowCurvature(i + 2, n, weights, prob);
+      const c3 = rowCurvature(i + 3, n, weights, prob);
+      for (let j = 0; j < d; j++) {
+        const [x0, x1, x2, x3] = [rows[r0 + j], rows[r1 + j], rows[r2 + j], rows[r3 + j]];
+        diag[j] += c0 * x0 * x0 + c1 * x1 * x1 + c2 * x2 * x2 + c3 * x3 * x3;
+      }
+    }
   }
   for (; i < n; i++) {
     const r = i * d;
@@ -60,6 +76,10 @@ export function lossAndGradient(
     total += rowLoss(i, s, codes, weights, eta, prob);
     const q = (weights[i] / n) * (prob[i] - codes[i]);
     for (let j = 0; j < d; j++) grad[j] += q * rows[r + j];
+    if (diag) {
+      const c = rowCurvature(i, n, weights, prob);
+      for (let j = 0; j < d; j++) diag[j] += c * rows[r + j] * rows[r + j];
+    }
   }
   return total / n;
 }
@@ -74,11 +94,14 @@ function rowLoss(i: number, s: number, codes: Int32Array, weights: Float64Array,
 }
 
 /** c_i = w_i p_i (1 - p_i) / n: the weight of row i in the Hessian. */
+function rowCurvature(i: number, n: number, weights: Float64Array, prob: Float64Array): number {
+  const p = prob[i];
+  return (weights[i] / n) * (p * (1 - p));
+}
+
+/** Every row's c_i (rowCurvature). */
 export function curvature(n: number, weights: Float64Array, prob: Float64Array, out: Float64Array): Float64Array {
-  for (let i = 0; i < n; i++) {
-    const p = prob[i];
-    out[i] = (weights[i] / n) * (p * (1 - p));
-  }
+  for (let i = 0; i < n; i++) out[i] = rowCurvature(i, n, weights, prob);
   return out;
 }
 

@@ -35,6 +35,11 @@ export class Problem {
   private lastLoss = NaN;
   /** Binary only: the Hessian's diagonal at the first prepared point (Jacobi preconditioner). */
   private diagonal: Float64Array | null = null;
+  /**
+   * Binary only: set before the first loss() when Newton-CG will run, so that its first pass sums
+   * the Hessian's diagonal too (otherwise hessianDiagonal() makes a pass of its own).
+   */
+  wantDiagonal = false;
 
   constructor(
     readonly n: number,
@@ -81,7 +86,14 @@ export class Problem {
 
   private computeLoss(theta: Float64Array): number {
     const { n, d, blocks, rows, eta, prob, codes, weights } = this;
-    if (!this.multinomial) return lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, this.lossGrad);
+    if (!this.multinomial) {
+      // The preconditioner is the diagonal at the first point whose products are prepared: the
+      // start, whose loss pass is the first one, so it is summed in that pass.
+      const diag = this.wantDiagonal && !this.diagonal ? new Float64Array(d) : undefined;
+      const loss = lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, this.lossGrad, diag);
+      if (diag) this.diagonal = diag.map((v, k) => v + this.penaltyL2[k]);
+      return loss;
+    }
     let total = 0;
     for (let i = 0; i < n; i++) {
       const r = i * d;

@@ -92,7 +92,9 @@ export function rowWeights(codes: Int32Array, classes: Label[], classWeight?: Cl
       if (w !== undefined) cw[k] = w;
     });
   }
-  return Float64Array.from(codes, (c, i) => cw[c] * (sampleWeight ? sampleWeight[i] : 1));
+  const out = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = cw[codes[i]] * (sampleWeight ? sampleWeight[i] : 1);
+  return out;
 }
 
 export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: LogisticOptions = {}): LogisticFit {

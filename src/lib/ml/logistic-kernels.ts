@@ -64,7 +64,10 @@ export function lossAndGradient(
       const c2 = rowCurvature(i + 2, n, weights, prob);
       const c3 = rowCurvature(i + 3, n, weights, prob);
       for (let j = 0; j < d; j++) {
-        const [x0, x1, x2, x3] = [rows[r0 + j], rows[r1 + j], rows[r2 + j], rows[r3 + j]];
+        const x0 = rows[r0 + j];
+        const x1 = rows[r1 + j];
+        const x2 = rows[r2 + j];
+        const x3 = rows[r3 + j];
         diag[j] += c0 * x0 * x0 + c1 * x1 * x1 + c2 * x2 * x2 + c3 * x3 * x3;
       }
     }

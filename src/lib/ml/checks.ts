@@ -78,12 +78,20 @@ export function checkFeatures(what: string, X: Matrix, n: number, names: readonl
   if (X.rows !== n) throw new Error(`${what}: ${X.rows} rows of features but ${n} targets.`);
   if (names.length !== X.cols) throw new Error(`${what}: ${names.length} feature names for ${X.cols} columns.`);
   X.columns.forEach((c, j) => {
+    // One pass for both checks (a wide fit's columns are read a handful of times in all): the
+    // largest magnitude, and whether a NaN (comparing false both ways) was seen; the row of a
+    // NaN or an infinity is looked for only when there is one.
+    let big = 0;
+    let nan = false;
     for (let i = 0; i < c.length; i++) {
-      if (!Number.isFinite(c[i])) {
-        throw new Error(`${what}: column '${names[j]}' holds ${describeMissing(c[i])} at row ${i + 1}; impute or drop it first.`);
-      }
+      const a = Math.abs(c[i]);
+      if (a > big) big = a;
+      else if (!(a <= big)) nan = true;
     }
-    const big = largestMagnitude(c);
+    if (nan || big === Infinity) {
+      const i = Array.prototype.findIndex.call(c, (v: number) => !Number.isFinite(v));
+      throw new Error(`${what}: column '${names[j]}' holds ${describeMissing(c[i])} at row ${i + 1}; impute or drop it first.`);
+    }
     if (big > LARGEST_USABLE) {
       throw new Error(
         `${what}: column '${names[j]}' holds values around ${around(big)}, too close to the largest double-precision number ` +

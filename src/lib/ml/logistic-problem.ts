@@ -35,6 +35,11 @@ export class Problem {
   private lastLoss = NaN;
   /** Binary only: the Hessian's diagonal at the first prepared point (Jacobi preconditioner). */
   private diagonal: Float64Array | null = null;
+  /**
+   * Binary only: set before the first loss() when Newton-CG will run, so that its first pass sums
+   * the Hessian's diagonal too (otherwise hessianDiagonal() makes a pass of its own).
+   */
+  wantDiagonal = false;
 
   constructor(
     readonly n: number,
@@ -55,20 +60,7 @@ export class Problem {
     this.blocks = multinomial ? K : 1;
     this.size = this.d * this.blocks;
     this.rows = new Float64Array(n * this.d);
-    // Transposed in blocks of rows, so that both the columns read and the rows written stay in
-    // cache (row by row, 200 columns are 200 streams; column by column, every write misses).
-    const d = this.d;
-    const B = 256;
-    for (let i0 = 0; i0 < n; i0 += B) {
-      const i1 = Math.min(n, i0 + B);
-      if (intercept) for (let i = i0; i < i1; i++) this.rows[i * d] = 1;
-      for (let j = 0; j < p; j++) {
-        const c = columns[j];
-        const m = mean[j];
-        const sj = scale[j];
-        for (let i = i0; i < i1; i++) this.rows[i * d + off + j] = (c[i] - m) / sj;
-      }
-    }
+    standardisedRows(columns, n, p, off, mean, scale, this.rows);
     this.penaltyL2 = new Float64Array(this.size);
     this.penaltyL1 = new Float64Array(this.size);
     for (let b = 0; b < this.blocks; b++) {
@@ -94,7 +86,14 @@ export class Problem {
 
   private computeLoss(theta: Float64Array): number {
     const { n, d, blocks, rows, eta, prob, codes, weights } = this;
-    if (!this.multinomial) return lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, this.lossGrad);
+    if (!this.multinomial) {
+      // The preconditioner is the diagonal at the first point whose products are prepared: the
+      // start, whose loss pass is the first one, so it is summed in that pass.
+      const diag = this.wantDiagonal && !this.diagonal ? new Float64Array(d) : undefined;
+      const loss = lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, this.lossGrad, diag);
+      if (diag) this.diagonal = diag.map((v, k) => v + this.penaltyL2[k]);
+      return loss;
+    }
     let total = 0;
     for (let i = 0; i < n; i++) {
       const r = i * d;
@@ -257,3 +256,37 @@ export class Problem {
   }
 }
 
+
+/**
+ * Writes the standardised design row-major into `rows` (d = p + off values a row, a leading 1 when
+ * off is 1). Transposed in blocks of rows, so that both the columns read and the rows written stay
+ * in cache (row by row, 200 columns are 200 streams; column by column, every write misses), and
+ * four columns at a time: each row's four values share one cache line, a quarter of the write
+ * misses of one column at a time (at 100,000 x 200 this took the copy from ~500 ms to ~100 ms).
+ */
+function standardisedRows(columns: Float64Array[], n: number, p: number, off: number, mean: Float64Array, scale: Float64Array, rows: Float64Array): void {
+  const d = p + off;
+  const B = 256;
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const i1 = Math.min(n, i0 + B);
+    if (off) for (let i = i0; i < i1; i++) rows[i * d] = 1;
+    let j = 0;
+    for (; j + 3 < p; j += 4) {
+      const [c0, c1, c2, c3] = [columns[j], columns[j + 1], columns[j + 2], columns[j + 3]];
+      const [m0, m1, m2, m3] = [mean[j], mean[j + 1], mean[j + 2], mean[j + 3]];
+      const [s0, s1, s2, s3] = [scale[j], scale[j + 1], scale[j + 2], scale[j + 3]];
+      for (let i = i0, o = i0 * d + off + j; i < i1; i++, o += d) {
+        rows[o] = (c0[i] - m0) / s0;
+        rows[o + 1] = (c1[i] - m1) / s1;
+        rows[o + 2] = (c2[i] - m2) / s2;
+        rows[o + 3] = (c3[i] - m3) / s3;
+      }
+    }
+    for (; j < p; j++) {
+      const c = columns[j];
+      const m = mean[j];
+      const sj = scale[j];
+      for (let i = i0; i < i1; i++) rows[i * d + off + j] = (c[i] - m) / sj;
+    }
+  }
+}

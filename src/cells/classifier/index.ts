@@ -2,7 +2,6 @@ import type { CellKind } from '../types';
 import { starterModel } from '../shared/starter';
 import { classifierSchema, type ClassifierOptions } from './schema';
 import { runClassifierCell } from './run';
-import ClassifierView from './ClassifierView.svelte';
 
 export const classifierCell: CellKind<ClassifierOptions> = {
   kind: 'classifier',
@@ -10,7 +9,7 @@ export const classifierCell: CellKind<ClassifierOptions> = {
   schema: classifierSchema,
   inputs: (options) => [options.input],
   run: runClassifierCell,
-  view: ClassifierView as CellKind<ClassifierOptions>['view'],
+  view: () => import('./ClassifierView.svelte') as ReturnType<CellKind<ClassifierOptions>['view']>,
   takes: 'table',
   gives: 'model',
   starter: (input) => starterModel(input, 'classification'),

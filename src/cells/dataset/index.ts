@@ -1,7 +1,6 @@
 import type { CellKind } from '../types';
 import { datasetSchema, type DatasetOptions } from './schema';
 import { runDataset } from './run';
-import DatasetView from './DatasetView.svelte';
 
 export const datasetCell: CellKind<DatasetOptions> = {
   kind: 'dataset',
@@ -9,7 +8,7 @@ export const datasetCell: CellKind<DatasetOptions> = {
   schema: datasetSchema,
   inputs: () => [],
   run: runDataset,
-  view: DatasetView as CellKind<DatasetOptions>['view'],
+  view: () => import('./DatasetView.svelte') as ReturnType<CellKind<DatasetOptions>['view']>,
   gives: 'table',
   starter: () => ({}),
 };

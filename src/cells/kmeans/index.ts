@@ -2,7 +2,6 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { kmeansSchema, type KMeansOptions } from './schema';
 import { runKMeans } from './run';
-import KMeansView from './KMeansView.svelte';
 
 export const kmeansCell: CellKind<KMeansOptions> = {
   kind: 'kmeans',
@@ -10,7 +9,7 @@ export const kmeansCell: CellKind<KMeansOptions> = {
   schema: kmeansSchema,
   inputs: (options) => [options.input],
   run: runKMeans,
-  view: KMeansView as CellKind<KMeansOptions>['view'],
+  view: () => import('./KMeansView.svelte') as ReturnType<CellKind<KMeansOptions>['view']>,
   takes: 'table',
   // The first numeric columns that can be features (up to four).
   starter: (input) => {

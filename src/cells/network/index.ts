@@ -2,7 +2,6 @@ import type { CellKind } from '../types';
 import { starterModel } from '../shared/starter';
 import { networkSchema, type NetworkOptions } from './schema';
 import { runNetworkCell } from './run';
-import NetworkView from './NetworkView.svelte';
 
 export const networkCell: CellKind<NetworkOptions> = {
   kind: 'network',
@@ -10,7 +9,7 @@ export const networkCell: CellKind<NetworkOptions> = {
   schema: networkSchema,
   inputs: (options) => [options.input],
   run: runNetworkCell,
-  view: NetworkView as CellKind<NetworkOptions>['view'],
+  view: () => import('./NetworkView.svelte') as ReturnType<CellKind<NetworkOptions>['view']>,
   takes: 'table',
   starter: (input) => starterModel(input, 'classification'),
 };

@@ -39,7 +39,8 @@ export function viewOf(kind: CellKind): ViewState | undefined {
 
 /** Forgets a failed load and asks again (the cell's Try again button). */
 export function retryView(kind: CellKind): void {
-  if (settled.get(kind.kind) && 'error' in settled.get(kind.kind)!) settled.delete(kind.kind);
+  const current = settled.get(kind.kind);
+  if (current && 'error' in current) settled.delete(kind.kind);
   void loadView(kind);
 }
 

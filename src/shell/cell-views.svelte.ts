@@ -39,8 +39,7 @@ export function viewOf(kind: CellKind): ViewState | undefined {
 
 /** Forgets a failed load and asks again (the cell's Try again button). */
 export function retryView(kind: CellKind): void {
-  const current = settled.get(kind.kind);
-  if (current && 'error' in current) settled.delete(kind.kind);
+  if (settled.get(kind.kind) && 'error' in settled.get(kind.kind)!) settled.delete(kind.kind);
   void loadView(kind);
 }
 

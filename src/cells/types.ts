@@ -68,9 +68,6 @@ export interface CellViewProps<Options = Record<string, unknown>, Output = unkno
   buildNotebook(blocks: Block[], title: string): void;
 }
 
-/** A kind's view component. */
-export type CellView<Options = Record<string, unknown>, Output = unknown> = Component<CellViewProps<Options, Output>>;
-
 /** What a new cell's `input:` can be: the nearest cell above that gives what it takes. */
 export type Flow = 'table' | 'model';
 
@@ -92,11 +89,7 @@ export interface CellKind<Options extends Record<string, unknown> = Record<strin
   /** Manual cells go stale on change and wait for runNow (slow fits). */
   manual?(options: Options): boolean;
   run(ctx: RunContext<Options>): Promise<Output> | Output;
-  /**
-   * Loads the kind's view (`() => import('./XView.svelte')`): each view is its own chunk,
-   * so a notebook fetches and evaluates only its own kinds' views (shell/cell-views).
-   */
-  view: () => Promise<{ default: CellView<Options, Output> }>;
+  view: Component<CellViewProps<Options, Output>>;
   /** What its output can feed (dataset, prepare and split give tables; models give models). */
   gives?: Flow;
   /** What its `input:` (or `model:`) reads; a kind without it reads nothing. */

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { baselineSchema, type BaselineOptions } from './schema';
 import { runBaseline } from './run';
+import BaselineView from './BaselineView.svelte';
 
 export const baselineCell: CellKind<BaselineOptions> = {
   kind: 'baseline',
@@ -9,7 +10,7 @@ export const baselineCell: CellKind<BaselineOptions> = {
   schema: baselineSchema,
   inputs: (options) => [options.input],
   run: runBaseline,
-  view: () => import('./BaselineView.svelte') as ReturnType<CellKind<BaselineOptions>['view']>,
+  view: BaselineView as CellKind<BaselineOptions>['view'],
   takes: 'table',
   // The last usable column, as a new model cell's target would be.
   starter: (input) => {

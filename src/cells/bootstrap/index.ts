@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { bootstrapSchema, type BootstrapOptions } from './schema';
 import { runBootstrap } from './run';
+import BootstrapView from './BootstrapView.svelte';
 
 export const bootstrapCell: CellKind<BootstrapOptions> = {
   kind: 'bootstrap',
@@ -9,7 +10,7 @@ export const bootstrapCell: CellKind<BootstrapOptions> = {
   schema: bootstrapSchema,
   inputs: (options) => [options.model],
   run: runBootstrap,
-  view: () => import('./BootstrapView.svelte') as ReturnType<CellKind<BootstrapOptions>['view']>,
+  view: BootstrapView as CellKind<BootstrapOptions>['view'],
   takes: 'model',
   starter: (input) => linkTo(input, 'model'),
 };

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { starterModel } from '../shared/starter';
 import { classifierSchema, type ClassifierOptions } from './schema';
 import { runClassifierCell } from './run';
+import ClassifierView from './ClassifierView.svelte';
 
 export const classifierCell: CellKind<ClassifierOptions> = {
   kind: 'classifier',
@@ -9,7 +10,7 @@ export const classifierCell: CellKind<ClassifierOptions> = {
   schema: classifierSchema,
   inputs: (options) => [options.input],
   run: runClassifierCell,
-  view: () => import('./ClassifierView.svelte') as ReturnType<CellKind<ClassifierOptions>['view']>,
+  view: ClassifierView as CellKind<ClassifierOptions>['view'],
   takes: 'table',
   gives: 'model',
   starter: (input) => starterModel(input, 'classification'),

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { crossvalSchema, type CrossvalOptions } from './schema';
 import { runCrossval } from './run';
+import CrossvalView from './CrossvalView.svelte';
 
 export const crossvalCell: CellKind<CrossvalOptions> = {
   kind: 'crossval',
@@ -11,7 +12,7 @@ export const crossvalCell: CellKind<CrossvalOptions> = {
   // Leave-one-out fits one model per row: run once on open, then only when Fit is pressed.
   manual: () => true,
   run: runCrossval,
-  view: () => import('./CrossvalView.svelte') as ReturnType<CellKind<CrossvalOptions>['view']>,
+  view: CrossvalView as CellKind<CrossvalOptions>['view'],
   takes: 'model',
   starter: (input) => linkTo(input, 'model'),
 };

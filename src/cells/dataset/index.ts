@@ -1,6 +1,7 @@
 import type { CellKind } from '../types';
 import { datasetSchema, type DatasetOptions } from './schema';
 import { runDataset } from './run';
+import DatasetView from './DatasetView.svelte';
 
 export const datasetCell: CellKind<DatasetOptions> = {
   kind: 'dataset',
@@ -8,7 +9,7 @@ export const datasetCell: CellKind<DatasetOptions> = {
   schema: datasetSchema,
   inputs: () => [],
   run: runDataset,
-  view: () => import('./DatasetView.svelte') as ReturnType<CellKind<DatasetOptions>['view']>,
+  view: DatasetView as CellKind<DatasetOptions>['view'],
   gives: 'table',
   starter: () => ({}),
 };

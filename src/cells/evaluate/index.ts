@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { evaluateSchema, type EvaluateOptions } from './schema';
 import { runEvaluate } from './run';
+import EvaluateView from './EvaluateView.svelte';
 
 export const evaluateCell: CellKind<EvaluateOptions> = {
   kind: 'evaluate',
@@ -9,7 +10,7 @@ export const evaluateCell: CellKind<EvaluateOptions> = {
   schema: evaluateSchema,
   inputs: (options) => [options.input],
   run: runEvaluate,
-  view: () => import('./EvaluateView.svelte') as ReturnType<CellKind<EvaluateOptions>['view']>,
+  view: EvaluateView as CellKind<EvaluateOptions>['view'],
   takes: 'model',
   starter: (input) => linkTo(input),
 };

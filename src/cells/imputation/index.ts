@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { imputationSchema, type ImputationOptions } from './schema';
 import { runImputation } from './run';
+import ImputationView from './ImputationView.svelte';
 
 export const imputationCell: CellKind<ImputationOptions> = {
   kind: 'imputation',
@@ -9,7 +10,7 @@ export const imputationCell: CellKind<ImputationOptions> = {
   schema: imputationSchema,
   inputs: (options) => [options.input],
   run: runImputation,
-  view: () => import('./ImputationView.svelte') as ReturnType<CellKind<ImputationOptions>['view']>,
+  view: ImputationView as CellKind<ImputationOptions>['view'],
   takes: 'table',
   // The last usable numeric column as the target, every other as a feature.
   starter: (input) => {

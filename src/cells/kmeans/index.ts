@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { kmeansSchema, type KMeansOptions } from './schema';
 import { runKMeans } from './run';
+import KMeansView from './KMeansView.svelte';
 
 export const kmeansCell: CellKind<KMeansOptions> = {
   kind: 'kmeans',
@@ -9,7 +10,7 @@ export const kmeansCell: CellKind<KMeansOptions> = {
   schema: kmeansSchema,
   inputs: (options) => [options.input],
   run: runKMeans,
-  view: () => import('./KMeansView.svelte') as ReturnType<CellKind<KMeansOptions>['view']>,
+  view: KMeansView as CellKind<KMeansOptions>['view'],
   takes: 'table',
   // The first numeric columns that can be features (up to four).
   starter: (input) => {

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { starterModel } from '../shared/starter';
 import { networkSchema, type NetworkOptions } from './schema';
 import { runNetworkCell } from './run';
+import NetworkView from './NetworkView.svelte';
 
 export const networkCell: CellKind<NetworkOptions> = {
   kind: 'network',
@@ -9,7 +10,7 @@ export const networkCell: CellKind<NetworkOptions> = {
   schema: networkSchema,
   inputs: (options) => [options.input],
   run: runNetworkCell,
-  view: () => import('./NetworkView.svelte') as ReturnType<CellKind<NetworkOptions>['view']>,
+  view: NetworkView as CellKind<NetworkOptions>['view'],
   takes: 'table',
   starter: (input) => starterModel(input, 'classification'),
 };

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { starterScatter } from '../shared/starter';
 import { plotSchema, type PlotOptions } from './schema';
 import { runPlot } from './run';
+import PlotView from './PlotView.svelte';
 
 export const plotCell: CellKind<PlotOptions> = {
   kind: 'plot',
@@ -9,7 +10,7 @@ export const plotCell: CellKind<PlotOptions> = {
   schema: plotSchema,
   inputs: (options) => [options.input],
   run: runPlot,
-  view: () => import('./PlotView.svelte') as ReturnType<CellKind<PlotOptions>['view']>,
+  view: PlotView as CellKind<PlotOptions>['view'],
   takes: 'table',
   starter: starterScatter,
 };

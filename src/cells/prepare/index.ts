@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { prepareSchema, type PrepareOptions } from './schema';
 import { runPrepareCell } from './run';
+import PrepareView from './PrepareView.svelte';
 
 export const prepareCell: CellKind<PrepareOptions> = {
   kind: 'prepare',
@@ -9,7 +10,7 @@ export const prepareCell: CellKind<PrepareOptions> = {
   schema: prepareSchema,
   inputs: (options) => [options.input],
   run: runPrepareCell,
-  view: () => import('./PrepareView.svelte') as ReturnType<CellKind<PrepareOptions>['view']>,
+  view: PrepareView as CellKind<PrepareOptions>['view'],
   takes: 'table',
   gives: 'table',
   starter: (input) => linkTo(input),

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { starterModel } from '../shared/starter';
 import { regressionSchema, type RegressionOptions } from './schema';
 import { runRegressionCell } from './run';
+import RegressionView from './RegressionView.svelte';
 
 export const regressionCell: CellKind<RegressionOptions> = {
   kind: 'regression',
@@ -9,7 +10,7 @@ export const regressionCell: CellKind<RegressionOptions> = {
   schema: regressionSchema,
   inputs: (options) => [options.input],
   run: runRegressionCell,
-  view: () => import('./RegressionView.svelte') as ReturnType<CellKind<RegressionOptions>['view']>,
+  view: RegressionView as CellKind<RegressionOptions>['view'],
   takes: 'table',
   gives: 'model',
   starter: (input) => starterModel(input, 'regression'),

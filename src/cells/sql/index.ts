@@ -1,6 +1,7 @@
 import type { CellKind } from '../types';
 import { sqlSchema, type SqlOptions } from './schema';
 import { runSql } from './run';
+import SqlView from './SqlView.svelte';
 
 export const sqlCell: CellKind<SqlOptions> = {
   kind: 'sql',
@@ -8,7 +9,7 @@ export const sqlCell: CellKind<SqlOptions> = {
   schema: sqlSchema,
   inputs: (options) => options.tables,
   run: runSql,
-  view: () => import('./SqlView.svelte') as ReturnType<CellKind<SqlOptions>['view']>,
+  view: SqlView as CellKind<SqlOptions>['view'],
   gives: 'table',
   takes: 'table',
   // The nearest table above, all of it.

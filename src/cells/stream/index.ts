@@ -1,6 +1,7 @@
 import type { CellKind } from '../types';
 import { streamSchema, type StreamOptions } from './schema';
 import { runStream } from './run';
+import StreamView from './StreamView.svelte';
 
 export const streamCell: CellKind<StreamOptions> = {
   kind: 'stream',
@@ -8,7 +9,7 @@ export const streamCell: CellKind<StreamOptions> = {
   schema: streamSchema,
   inputs: () => [],
   run: runStream,
-  view: () => import('./StreamView.svelte') as ReturnType<CellKind<StreamOptions>['view']>,
+  view: StreamView as CellKind<StreamOptions>['view'],
   // Its partition keys, with their hash, shard and counts, are a table other cells can read.
   gives: 'table',
   starter: () => ({}),

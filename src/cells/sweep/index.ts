@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { sweepSchema, type SweepOptions } from './schema';
 import { runSweep } from './run';
+import SweepView from './SweepView.svelte';
 
 export const sweepCell: CellKind<SweepOptions> = {
   kind: 'sweep',
@@ -9,7 +10,7 @@ export const sweepCell: CellKind<SweepOptions> = {
   schema: sweepSchema,
   inputs: (options) => (options.input === undefined ? [options.model] : [options.model, options.input]),
   run: runSweep,
-  view: () => import('./SweepView.svelte') as ReturnType<CellKind<SweepOptions>['view']>,
+  view: SweepView as CellKind<SweepOptions>['view'],
   takes: 'model',
   starter: (input) => ({ ...linkTo(input, 'model'), parameter: input?.kind === 'classifier' ? 'alpha' : 'degree' }),
 };

@@ -2,6 +2,7 @@ import type { CellKind } from '../types';
 import { linkTo } from '../shared/starter';
 import { tableSchema, type TableOptions } from './schema';
 import { runTable } from './run';
+import TableView from './TableView.svelte';
 
 export const tableCell: CellKind<TableOptions> = {
   kind: 'table',
@@ -9,7 +10,7 @@ export const tableCell: CellKind<TableOptions> = {
   schema: tableSchema,
   inputs: (options) => [options.input],
   run: runTable,
-  view: () => import('./TableView.svelte') as ReturnType<CellKind<TableOptions>['view']>,
+  view: TableView as CellKind<TableOptions>['view'],
   takes: 'table',
   starter: (input) => linkTo(input),
 };

@@ -1,6 +1,4 @@
 // The CSV files in datasets/, bundled as static assets at build time.
-import { warmCsvWorker } from '../../lib/data/csv/client';
-
 const urls = import.meta.glob('/datasets/*.csv', { query: '?url', import: 'default', eager: true }) as Record<
   string,
   string
@@ -31,8 +29,6 @@ export function downloadShipped(source: string): Promise<Blob> {
   const url = shippedUrl(source);
   let download = downloads.get(url);
   if (!download) {
-    // The file goes to the CSV worker next: start that worker while the bytes travel.
-    warmCsvWorker();
     download = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`Could not load ${source} (HTTP ${response.status}).`);
       return response.blob();

@@ -60,12 +60,6 @@ export interface TaskRunner {
   readonly stats: RunnerStats;
   /** Ids of the tables the worker holds now (asks the worker). */
   held(): Promise<number[]>;
-  /**
-   * Starts the worker now, if there is none, so that its script is fetched and evaluated
-   * while the caller still waits for its input (a download); the next task finds it ready.
-   * Does nothing where there are no workers.
-   */
-  warm(): void;
   /** For tests and the benchmark: where calls without their own `where` run, and whether columns go as shared memory. */
   tune(settings: { where?: 'auto' | 'worker' | 'inline'; shareMemory?: boolean }): void;
   dispose(): void;
@@ -243,9 +237,6 @@ export function createTaskRunner(options: RunnerOptions): TaskRunner {
     },
     async held() {
       return live ? live.remote.held() : [];
-    },
-    warm() {
-      if (createWorker && !live) live = startWorker();
     },
     dispose() {
       if (live) replace(live, abortError());

@@ -167,20 +167,4 @@ describe('engine task runner', () => {
     expect(await first).toBe('spun');
     expect(runner.stats.inWorker).toBe(1);
   });
-  it('warm() starts the worker before the first task, which then runs on it', async () => {
-    const { runner, started } = workerRunner();
-    expect(started.count).toBe(0);
-    runner.warm();
-    runner.warm();
-    expect(started.count).toBe(1);
-    expect(await runner.run('columnSums', {}, { tables: { data: table(2000) } })).toHaveLength(2);
-    expect(started.count).toBe(1);
-    expect(runner.stats).toMatchObject({ workersStarted: 1, inWorker: 1 });
-  });
-
-  it('warm() does nothing where there are no workers', () => {
-    const inline = createTaskRunner({ tasks });
-    inline.warm();
-    expect(inline.stats.workersStarted).toBe(0);
-  });
 });

@@ -33,8 +33,6 @@ export type WorkerFactory = () => WorkerLike;
 export interface CsvReader {
   /** An ArrayBuffer source is transferred to the worker, not copied: the caller's buffer is emptied. */
   read(source: Blob | ArrayBuffer | string, options?: CsvOptions, controls?: ReadControls): Promise<CsvWorkerResult>;
-  /** Starts the worker ahead of the first read (see TaskRunner.warm). */
-  warm(): void;
   /** Stops the worker. */
   dispose(): void;
 }
@@ -75,7 +73,7 @@ export function createCsvReader(createWorker?: WorkerFactory): CsvReader {
     }
   }
 
-  return { read, warm: () => runner.warm(), dispose: () => runner.dispose() };
+  return { read, dispose: () => runner.dispose() };
 }
 
 function createCsvWorker(): WorkerLike {
@@ -84,24 +82,12 @@ function createCsvWorker(): WorkerLike {
 
 let shared: CsvReader | null = null;
 
-function sharedReader(): CsvReader {
-  shared ??= createCsvReader(typeof Worker === 'undefined' ? undefined : createCsvWorker);
-  return shared;
-}
-
 /** Reads a CSV File, bytes or text in a Web Worker (in this thread where there are no workers). */
 export function readCsvInWorker(
   source: Blob | ArrayBuffer | string,
   options: CsvOptions = {},
   controls: ReadControls = {},
 ): Promise<CsvWorkerResult> {
-  return sharedReader().read(source, options, controls);
-}
-
-/**
- * Spawns the shared CSV worker now (a shipped file's download has started), so its
- * script loads beside the download instead of after it; readCsvInWorker then uses it.
- */
-export function warmCsvWorker(): void {
-  sharedReader().warm();
+  shared ??= createCsvReader(typeof Worker === 'undefined' ? undefined : createCsvWorker);
+  return shared.read(source, options, controls);
 }

@@ -11,19 +11,19 @@ export function scrollable(node: HTMLElement): () => void {
     else node.removeAttribute('tabindex');
   };
   // The box changes size with the window; its content (a table) with new rows or columns.
+  // Every observe() also brings one first notification, after the browser's own layout and
+  // before paint: update() runs there, never synchronously here, because reading scrollWidth
+  // while a notebook is being mounted forces a layout per box (~90 ms of the first lesson's
+  // first render, docs/performance.md "The first plot").
   const sizes = new ResizeObserver(update);
   const watchChildren = () => {
     sizes.disconnect();
     sizes.observe(node);
     for (const child of node.children) sizes.observe(child);
   };
-  const children = new MutationObserver(() => {
-    watchChildren();
-    update();
-  });
+  const children = new MutationObserver(watchChildren);
   children.observe(node, { childList: true });
   watchChildren();
-  update();
   return () => {
     sizes.disconnect();
     children.disconnect();

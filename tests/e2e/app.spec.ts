@@ -7,6 +7,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('the shell shows the notebooks, the backend badge and no error in any shipped notebook', async ({ page }) => {
+  // Every lesson settles in turn, the neural networks one training seven networks.
+  test.setTimeout(600_000);
   const links = page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link');
   const titles = await links.allInnerTexts();
   expect(titles).toContain('Your data');

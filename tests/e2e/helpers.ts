@@ -22,8 +22,11 @@ export async function openYamlOptions(section: Locator, id: string): Promise<Loc
   return section.getByLabel(`Options of ${id} (YAML)`);
 }
 
-/** Opens a shipped notebook and waits until it settles (`timeout`: for notebooks that train a lot). */
-export async function openNotebook(page: Page, title: string, timeout?: number): Promise<void> {
+/**
+ * Opens a shipped notebook and waits until it settles. The wait is long by default: the neural
+ * networks notebook trains seven networks one after another, minutes on a crowded 2-core machine.
+ */
+export async function openNotebook(page: Page, title: string, timeout = 300_000): Promise<void> {
   await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await settled(page, timeout);

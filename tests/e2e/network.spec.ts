@@ -133,8 +133,7 @@ test('no tensor is left behind after repeated trainings and after a notebook swi
 test('the neural networks notebook runs to its end on WASM with no cell in error, and tells the XOR story', async ({ page }) => {
   test.setTimeout(360_000);
   await freshStart(page);
-  // Seven networks train one after another: on a shared 2-core machine that can take minutes.
-  await openNotebook(page, 'Neural networks and overfitting', 300_000);
+  await openNotebook(page, 'Neural networks and overfitting');
   await expect(page.getByText(/^Backend: /)).toHaveText('Backend: wasm');
   await expect(page.locator('article').getByRole('alert')).toHaveCount(0);
   const [noHiddenTrain, noHiddenTest] = (await tableValues(cell(page, 'Neural network', 'no-hidden'), 'Metrics')).Accuracy;

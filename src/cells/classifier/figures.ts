@@ -11,7 +11,7 @@ import { predictProba, type LogisticModel } from '../../lib/ml/logistic';
 import type { ClassifierOutput } from './run';
 import { argmax } from './evaluation';
 import { designOf, type ClassifierSpec } from './spec';
-import { HELD_AT, heldAtMedians } from '../shared/held';
+import { heldAtMedians } from '../shared/held';
 
 function column(table: Table, name: string): Float64Array {
   return getColumn(table, name)!.values as Float64Array;
@@ -63,7 +63,7 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
     ];
   }
   if (spec.features.length >= 2) {
-    const held = heldAtMedians(train, spec.features.slice(2));
+    const { held, what } = heldAtMedians(train, spec.features.slice(2));
     const rest = held.map((h) => h.value);
     const common = {
       x1: column(train, spec.features[0]),
@@ -75,7 +75,7 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
     const figure = binary
       ? decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, spec, a, b, ...rest)[1], positiveClass: classes[1], threshold })
       : decisionRegionsFigure({ ...common, classOrder: classes, predictClass: (a, b) => argmax(probabilityAt(model, spec, a, b, ...rest)) });
-    return [asSlice(figure, held, HELD_AT)];
+    return [asSlice(figure, held, what)];
   }
   return [];
 }

@@ -7,10 +7,10 @@
 // two features the plane is the first two, the others held at their training
 // medians (a slice through the network, said in the title).
 import type { Table } from '../../lib/data/table';
-import { asSlice, classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, fitFigure, surfaceFigure, type Figure, type Held } from '../../lib/plot';
+import { asSlice, classProbabilitiesFigure, decisionBoundaryFigure, decisionRegionsFigure, fitFigure, surfaceFigure, type Figure, type Held, type HeldAt } from '../../lib/plot';
 import { extent, linspace, padded } from '../../lib/plot/numbers';
 import { featureMatrix } from '../shared/design';
-import { HELD_AT, heldAtMedians } from '../shared/held';
+import { heldAtMedians } from '../shared/held';
 import { probabilities, targetValues } from './metrics';
 import { encodeRows, type NetworkInputs } from './prepare';
 
@@ -34,22 +34,24 @@ export interface Probe {
   columns: ArrayLike<number>[];
   /** The features beyond the first two and the values they are held at over the grid. */
   held: Held[];
+  /** What those values are, for the title. */
+  heldAt: HeldAt;
 }
 
 /** The probe points for this network's pictures: a line for one feature, else a grid over the first two. */
 export function probeFor(inputs: NetworkInputs, train: Table): Probe {
   const columns = featureMatrix(train, inputs.features).columns;
+  const { held, what } = heldAtMedians(train, inputs.features.slice(2));
   if (columns.length === 1) {
     const xs = linspace(...padded(extent(columns[0]), MARGIN), LINE);
-    return { xs, X: encodeRows(inputs, [xs], xs.length), rows: xs.length, columns, held: [] };
+    return { xs, X: encodeRows(inputs, [xs], xs.length), rows: xs.length, columns, held, heldAt: what };
   }
   const xs = linspace(...padded(extent(columns[0]), MARGIN), GRID);
   const ys = linspace(...padded(extent(columns[1]), MARGIN), GRID);
   const a = ys.flatMap(() => xs);
   const b = ys.flatMap((y) => xs.map(() => y));
-  const held = heldAtMedians(train, inputs.features.slice(2));
   const rest = held.map((h) => a.map(() => h.value));
-  return { xs, ys, X: encodeRows(inputs, [a, b, ...rest], a.length), rows: a.length, columns: columns.slice(0, 2), held };
+  return { xs, ys, X: encodeRows(inputs, [a, b, ...rest], a.length), rows: a.length, columns: columns.slice(0, 2), held, heldAt: what };
 }
 
 /** Linear interpolation of values known at the sorted points `xs`. */
@@ -94,15 +96,15 @@ export function networkFigure(inputs: NetworkInputs, probe: Probe | undefined, o
   if (inputs.task === 'regression') {
     const values = targetValues(inputs, output);
     const figure = surfaceFigure({ x1: columns[0], x2: columns[1], y: actual as Float64Array, x1Name, x2Name, yName: inputs.target, predict: (a, b) => values[at(a, b)], resolution: GRID, margin: MARGIN });
-    return asSlice(figure, probe.held, HELD_AT);
+    return asSlice(figure, probe.held, probe.heldAt);
   }
   if (inputs.task === 'binary') {
-    return asSlice(decisionBoundaryFigure({ ...common, probability: (a, b) => output[at(a, b)], positiveClass: inputs.classes[1] }), probe.held, HELD_AT);
+    return asSlice(decisionBoundaryFigure({ ...common, probability: (a, b) => output[at(a, b)], positiveClass: inputs.classes[1] }), probe.held, probe.heldAt);
   }
   if (inputs.task === 'multiclass') {
     const proba = probabilities('multiclass', output, probe.rows);
     const figure = decisionRegionsFigure({ ...common, classOrder: inputs.classes, predictClass: (a, b) => { const p = proba[at(a, b)]; return p.indexOf(Math.max(...p)); } });
-    return asSlice(figure, probe.held, HELD_AT);
+    return asSlice(figure, probe.held, probe.heldAt);
   }
   return undefined;
 }

@@ -27,5 +27,6 @@ export { costFigure, type CostInput } from './cost';
 export { bootstrapFigure, type BootstrapInput } from './bootstrap';
 export { strategiesFigure, type StrategiesInput } from './strategies';
 export { correlationFigure, type CorrelationInput } from './correlation';
-export { asSlice, heldList, type Held } from './slice';
+export { asSlice, heldList, type Held, type HeldAt } from './slice';
 export { surfaceFigure, type SurfaceInput } from './surface';
+export { MAX_DRAWN_POINTS, sampleRows, shownSentence } from './sample';

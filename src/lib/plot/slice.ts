@@ -19,15 +19,18 @@ export function heldList(held: readonly Held[]): string {
 /** Up to this many held values are listed in the title; more are counted. */
 const LISTED = 3;
 
-/**
- * The figure, titled and described as a slice with `held` fixed at the values
- * `what` names (a singular noun phrase, e.g. "training median").
- */
-export function asSlice(figure: Figure, held: readonly Held[], what: string): Figure {
+/** What the held values are, for one feature and for several ("its training median", "their training medians"). */
+export interface HeldAt {
+  one: string;
+  many: string;
+}
+
+/** The figure, titled and described as a slice with `held` fixed at the values `what` names. */
+export function asSlice(figure: Figure, held: readonly Held[], what: HeldAt): Figure {
   if (held.length === 0) return figure;
   const title = figure.layout.title?.text ?? '';
-  const whose = held.length === 1 ? `its ${what}` : `their ${what}s`;
-  const subtitle = held.length <= LISTED ? `${heldList(held)} (${whose})` : `${held.length} other features at their ${what}s`;
+  const whose = held.length === 1 ? what.one : what.many;
+  const subtitle = held.length <= LISTED ? `${heldList(held)} (${whose})` : `${held.length} other features at ${what.many}`;
   return {
     ...figure,
     layout: { ...figure.layout, title: { ...figure.layout.title, text: `${title}<br><sub>${subtitle}</sub>` } },

@@ -13,7 +13,8 @@ export const SAMPLED_ABOVE = 100_000;
 
 /** Each named numeric column's median on `table`, in the order given, and how the title should name them. */
 export function heldAtMedians(table: Table, names: readonly string[]): { held: Held[]; what: HeldAt } {
-  const rows = sampleRows(table.rowCount, [], SAMPLED_ABOVE);
+  // With nothing to hold (one or two features), no sample is drawn.
+  const rows = names.length ? sampleRows(table.rowCount, [], SAMPLED_ABOVE) : undefined;
   const held = names.map((name) => {
     const values = getColumn(table, name)!.values as ArrayLike<number>;
     return { name, value: medianOf(rows ? rows.map((i) => values[i]) : values) };

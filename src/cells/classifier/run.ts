@@ -226,7 +226,10 @@ function withLabels(model: LogisticModel, spec: ClassifierSpec, parts: DataParts
   const metrics: ClassifierOutput['metrics'] = {};
   for (const [name, part] of Object.entries(described) as [PartName, NonNullable<PartDescriptions[PartName]>][]) {
     scores[name] = { actual: labelTarget(parts[name]!, spec.target), byClass: part.byClass, codes: part.codes };
-    predictions[name] = predictLabels(part.byClass, model.classes, threshold);
+    // Made on first read: only the predictions export reads them, and a million
+    // labels were the page's longest task (~100 ms) after a large fit.
+    let labels: Label[] | undefined;
+    Object.defineProperty(predictions, name, { enumerable: true, get: () => (labels ??= predictLabels(part.byClass, model.classes, threshold)) });
     metrics[name] = part.metrics;
   }
   const coefficients = model.multinomial ? { classCoefficients: classCoefficients(model) } : { coefficients: binaryCoefficientRows(model) };

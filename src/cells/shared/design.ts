@@ -1,7 +1,7 @@
 // From a table and the columns a model cell names to the engine's inputs:
 // a column-major feature matrix and a target. Problems a learner can fix
 // (a text feature, missing values) are explained, with where to fix them.
-import { getColumn, isNumeric, type Column, type Table } from '../../lib/data/table';
+import { getColumn, isNumeric, missingCount, type Column, type Table } from '../../lib/data/table';
 import type { Matrix } from '../../lib/ml/matrix';
 import type { Label } from '../../lib/ml/labels';
 
@@ -11,18 +11,8 @@ function requireColumn(table: Table, name: string, role: string): Column {
   return column;
 }
 
-function countMissing(column: Column): number {
-  let missing = 0;
-  if (isNumeric(column)) {
-    for (const v of column.values) if (Number.isNaN(v)) missing++;
-  } else {
-    for (const v of column.values) if (v === null) missing++;
-  }
-  return missing;
-}
-
 function requireComplete(column: Column, role: string): void {
-  const missing = countMissing(column);
+  const missing = missingCount(column);
   if (missing) {
     throw new Error(
       `The ${role} '${column.name}' has ${missing} missing value${missing === 1 ? '' : 's'}. ` +
@@ -62,12 +52,19 @@ export function labelTarget(table: Table, target: string): Label[] {
   const column = requireColumn(table, target, 'target');
   requireComplete(column, 'target');
   if (!isNumeric(column)) return column.values as string[];
-  if (column.type === 'boolean' && column.labels) {
-    const [no, yes] = column.labels;
-    return Array.from(column.values, (v) => (v ? yes : no));
+  let labels = labelsOf.get(column.values);
+  if (!labels) {
+    const spelling = column.type === 'boolean' ? column.labels : undefined;
+    labels = spelling ? Array.from(column.values, (v) => (v ? spelling[1] : spelling[0])) : Array.from(column.values);
+    labelsOf.set(column.values, labels);
   }
-  return Array.from(column.values);
+  return labels;
 }
+
+// A model cell reads the same target's labels for the fit, for each part's
+// scores and again at every threshold move: a million-row column is turned
+// into labels once (the values never change; text targets are shared as is).
+const labelsOf = new WeakMap<Float64Array, Label[]>();
 
 /** Numeric columns, for feature pickers. */
 export function numericColumnNames(table: Table): string[] {

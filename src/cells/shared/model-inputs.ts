@@ -6,7 +6,7 @@
 // `missing: drop` says so, counting them.
 import { columnRoles, usableAsFeature } from '../../lib/data/roles';
 import { summarise } from '../../lib/data/summary';
-import { getColumn, isMissing, isNumeric, takeRows, type Column, type Table } from '../../lib/data/table';
+import { getColumn, isMissing, isNumeric, missingCount, takeRows, type Column, type Table } from '../../lib/data/table';
 import { partsFrom, type DataParts, type PartName } from './parts';
 import { missingColumns, waitingOn, type ColumnChoice, type Waiting } from './table-input';
 
@@ -62,18 +62,6 @@ export function modelParts(
   if (missing === 'drop') return dropIncomplete(parts, named);
   const gaps = gapsIn(parts, columns);
   return gaps ? { instead: gaps } : { parts };
-}
-
-/** Missing values in a column: a tight loop, since it runs on the page over every row of large tables. */
-function missingCount(column: Column): number {
-  let count = 0;
-  if (isNumeric(column)) {
-    const values = column.values;
-    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) count++; // NaN is the only value unequal to itself
-  } else {
-    for (const value of column.values) if (value === null) count++;
-  }
-  return count;
 }
 
 /** The rows of `table` with a gap in one of `names`. */

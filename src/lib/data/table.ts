@@ -54,6 +54,27 @@ export function isMissing(column: Column, row: number): boolean {
   return isNumeric(column) ? Number.isNaN(column.values[row]) : column.values[row] === null;
 }
 
+// A column's values are never changed once the table is made (every step makes
+// new columns), so the count is kept with the values array: the model cells
+// check the same million-row columns before every fit and at every threshold
+// move, and the page then pays the pass once.
+const missingCounts = new WeakMap<object, number>();
+
+/** How many values of the column are missing (NaN, or null for text). */
+export function missingCount(column: Column): number {
+  let count = missingCounts.get(column.values);
+  if (count !== undefined) return count;
+  count = 0;
+  if (isNumeric(column)) {
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) count++; // NaN is the only value unequal to itself
+  } else {
+    for (const value of column.values) if (value === null) count++;
+  }
+  missingCounts.set(column.values, count);
+  return count;
+}
+
 /** A new table holding only the given rows, in the given order. */
 export function takeRows(table: Table, rows: ArrayLike<number>): Table {
   const columns = table.columns.map((c): Column => {

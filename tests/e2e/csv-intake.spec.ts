@@ -1,11 +1,13 @@
 // Large CSV intake (issue 9 item 1): a generated 1,000,000-row file goes through
-// *Your data* with no error and the right summary, and Cancel during a large read
+// *Your data* with no error and the right summary, then through a split, an exact
+// fit and its plot added from the menu; and Cancel during a large read
 // leaves the previous data in place. Not timing tests: the limits are generous.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cell, freshStart, openNotebook, summaryRow, uploadCsv } from './helpers';
+import { addCell, cell, freshStart, openNotebook, settled, summaryRow, uploadCsv } from './helpers';
+import { tableValues } from './engine-reference';
 
 test.setTimeout(300_000);
 
@@ -36,7 +38,7 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-test('a generated 1,000,000-row CSV goes through Your data with the right summary and no error', async ({ page }) => {
+test('a generated 1,000,000-row CSV goes through Your data with the right summary, then a split, an exact fit and its plot, with no error', async ({ page }) => {
   await freshStart(page);
   await openNotebook(page, 'Your data');
   const data = cell(page, 'Dataset', 'data');
@@ -53,6 +55,24 @@ test('a generated 1,000,000-row CSV goes through Your data with the right summar
   expect(await summaryRow(data, 'group')).toMatchObject({ Type: 'categorical', Missing: '0' });
   // The table cell below reads the same data.
   await expect(cell(page, 'Table', 'rows').getByRole('table').first()).toBeVisible();
+
+  // On to a model through the menu, as a reader would: a split, then a regression of y on x.
+  await addCell(page, 'Split');
+  await settled(page, 240_000);
+  const split = cell(page, 'Split', 'split');
+  await expect(split.getByRole('alert')).toHaveCount(0);
+  await addCell(page, 'Regression');
+  await settled(page, 240_000);
+  const model = cell(page, 'Regression', 'regression');
+  await expect(model.getByRole('alert')).toHaveCount(0);
+  // y = 3x + 10u with u uniform on [0, 1): slope 3, intercept 5 (the standard errors at 800,000 rows are ~1e-4 and ~6e-3).
+  const coefficients = await tableValues(model, 'Coefficients');
+  expect(Math.abs(coefficients.x[0] - 3)).toBeLessThan(0.002);
+  expect(Math.abs(coefficients.Intercept[0] - 5)).toBeLessThan(0.05);
+  // The fit is drawn from a sample, and the plot says how many points it shows.
+  await expect(model.locator('.js-plotly-plot').first()).toBeVisible();
+  await expect(model.getByText(/Showing 50,000 of [\d,]+ points/).first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('the progress bar counts the rows read, and Cancel keeps the previous data and upload, also after a reload', async ({ page }) => {

@@ -3,7 +3,7 @@
 // through Save notebook file → Open notebook file.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { cell, freshStart, openNotebook, settled, uploadCsv } from './helpers';
+import { addCell, cell, freshStart, openNotebook, settled, uploadCsv } from './helpers';
 
 const csv = 'x,y,group\n' + Array.from({ length: 40 }, (_, i) => `${(i * 0.5 + 3).toFixed(1)},${(2 * i + 1 + (i % 3)).toFixed(1)},${i % 2 ? 'a' : 'b'}`).join('\n') + '\n';
 
@@ -12,12 +12,6 @@ async function outline(page: Page): Promise<string[]> {
   return page.locator('article > section[data-cell-id], article > .block').evaluateAll((nodes) =>
     nodes.map((n) => (n.matches('section') ? (n as HTMLElement).dataset.cellId! : `text:${n.textContent?.trim().slice(0, 20)}`)),
   );
-}
-
-async function addCell(page: Page, kind: string, which: 'last' | number = 'last') {
-  const buttons = page.getByRole('button', { name: '+ Add cell' });
-  await (which === 'last' ? buttons.last() : buttons.nth(which)).click();
-  await page.getByRole('menu', { name: 'Add a cell' }).getByRole('menuitem', { name: kind, exact: true }).click();
 }
 
 test('a notebook of your own: new, upload, add cells through the menu, edit, undo, and keep it all across a reload and a file round trip', async ({ page }) => {

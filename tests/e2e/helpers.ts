@@ -32,6 +32,13 @@ export async function openNotebook(page: Page, title: string, timeout = 300_000)
   await settled(page, timeout);
 }
 
+/** Adds a cell of `kind` from the "+ Add cell" menu: after the last cell, or at the nth button. */
+export async function addCell(page: Page, kind: string, which: 'last' | number = 'last'): Promise<void> {
+  const buttons = page.getByRole('button', { name: '+ Add cell' });
+  await (which === 'last' ? buttons.last() : buttons.nth(which)).click();
+  await page.getByRole('menu', { name: 'Add a cell' }).getByRole('menuitem', { name: kind, exact: true }).click();
+}
+
 export async function uploadCsv(section: Locator, name: string, content: string | Buffer): Promise<void> {
   const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   await section.getByLabel('Upload CSV').setInputFiles({ name, mimeType: 'text/csv', buffer });

@@ -7,7 +7,7 @@ import { curveTrace } from './curve';
 import { axis, baseLayout } from './layout';
 import { extent, formatNumber, padded, plural } from './numbers';
 import { floatStream } from '../data/random';
-import { groupByClass, type ClassLabel } from './classes';
+import { classRowsToDraw, valuesForDrawn, type ClassLabel } from './classes';
 import { pointsTrace } from './points';
 import { classColour } from './theme';
 import type { Figure } from './types';
@@ -36,10 +36,12 @@ function bandOf(k: number, count: number): number {
 export function classProbabilitiesFigure(input: ClassProbabilitiesInput): Figure {
   const range = padded(extent(input.x), 0.05);
   const order = input.classOrder;
-  const groups = groupByClass(input.classes, order);
+  // A large table draws a sample that keeps the smallest and largest x (sample.ts).
+  const drawn = classRowsToDraw(input.classes, order, [input.x]);
+  const band = new Map(drawn.labels.map((label, k) => [label, bandOf(k, drawn.labels.length)]));
   const random = floatStream(input.seed ?? 1);
   const spread = input.jitter ?? 0.015;
-  const shown = Array.from(input.classes, (label) => bandOf(groups.labels.indexOf(label), groups.labels.length) + (random() * 2 - 1) * spread);
+  const shown = valuesForDrawn(input.x.length, drawn, (i) => band.get(input.classes[i])! + (random() * 2 - 1) * spread);
   const curves = order.map((label, k) =>
     curveTrace((x) => input.probabilities(x)[k], range, {
       name: `P(${label})`,
@@ -48,22 +50,23 @@ export function classProbabilitiesFigure(input: ClassProbabilitiesInput): Figure
       yName: `P(${input.targetName} = ${label})`,
     }),
   );
-  const points = groups.labels.map((label, k) =>
-    pointsTrace(input.x, Float64Array.from(shown), {
+  const points = drawn.labels.map((label, k) =>
+    pointsTrace(input.x, shown, {
       name: `${input.targetName} = ${label}`,
       color: classColour(k),
       xName: input.xName,
       yName: input.targetName,
-      rows: groups.rows[k],
-      total: input.x.length,
+      rows: drawn.rows[k],
+      total: drawn.total,
       shownY: shown,
     }),
   );
   // The hover of a point says its class, not its drawn height.
-  points.forEach((trace, k) => (trace.text = groups.rows[k].map(() => String(groups.labels[k]))));
+  points.forEach((trace, k) => (trace.text = drawn.rows[k].map(() => String(drawn.labels[k]))));
   const n = input.x.length;
   const [lo, hi] = range;
   return {
+    ...(drawn.shown && { shown: drawn.shown }),
     data: [...curves, ...points],
     layout: baseLayout({
       title: `Probability of each ${input.targetName} against ${input.xName}`,

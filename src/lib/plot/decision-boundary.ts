@@ -1,9 +1,8 @@
-import { groupByClass, type ClassLabel } from './classes';
+import { classRowsToDraw, type ClassLabel } from './classes';
 import { gridOver } from './grid';
 import { axis, baseLayout } from './layout';
 import { formatNumber, plural } from './numbers';
 import { pointsTrace } from './points';
-import { sampleRows } from './sample';
 import { PROBABILITY_SCALE, classColour } from './theme';
 import type { Figure, TraceSpec } from './types';
 
@@ -39,20 +38,18 @@ export interface RegionsInput extends TwoFeatures {
  * regions); a large table draws a sample (sample.ts), which `shown` reports.
  */
 function classPoints(input: TwoFeatures, order: readonly ClassLabel[]): { traces: TraceSpec[]; shown?: Figure['shown'] } {
-  const n = input.x1.length;
-  const sample = sampleRows(n, [input.x1, input.x2]);
-  const groups = groupByClass(sample ? sample.map((i) => input.classes[i]) : input.classes, order);
-  const traces = groups.labels.map((label, k) =>
+  const drawn = classRowsToDraw(input.classes, order, [input.x1, input.x2]);
+  const traces = drawn.labels.map((label, k) =>
     pointsTrace(input.x1, input.x2, {
       name: String(label),
       color: classColour(k),
       xName: input.x1Name,
       yName: input.x2Name,
-      rows: sample ? groups.rows[k].map((j) => sample[j]) : groups.rows[k],
-      total: sample?.length ?? n,
+      rows: drawn.rows[k],
+      total: drawn.total,
     }),
   );
-  return { traces, ...(sample && { shown: { points: sample.length, of: n } }) };
+  return { traces, ...(drawn.shown && { shown: drawn.shown }) };
 }
 
 function layoutFor(input: TwoFeatures, title: string) {

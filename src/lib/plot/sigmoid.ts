@@ -1,4 +1,4 @@
-import { groupByClass } from './classes';
+import { classRowsToDraw, valuesForDrawn, type DrawnClassRows } from './classes';
 import { curveTrace } from './curve';
 import { axis, baseLayout, lineShape } from './layout';
 import { extent, formatNumber, logit, padded, plural, sigmoid } from './numbers';
@@ -34,20 +34,24 @@ function partsOf(input: SigmoidInput): Parts {
   return { n: input.x.length, range: padded(extent(input.x), 0.05), cut: thresholdX(input, threshold), threshold };
 }
 
-/** One trace per label (0, 1), with the drawn y given by `shownY`. */
-function labelTraces(input: SigmoidInput, shownY: ArrayLike<number>, yTitle: string): TraceSpec[] {
-  const groups = groupByClass(input.y, [0, 1]);
-  return groups.labels.map((label, k) =>
+/** One trace per label (0, 1) over the drawn rows, with the drawn y given by `shownY`. */
+function labelTraces(input: SigmoidInput, drawn: DrawnClassRows, shownY: ArrayLike<number>, yTitle: string): TraceSpec[] {
+  return drawn.labels.map((label, k) =>
     pointsTrace(input.x, input.y, {
       name: `${input.yName} = ${label}`,
       color: classColour(k),
       xName: input.xName,
       yName: yTitle,
-      rows: groups.rows[k],
-      total: input.x.length,
+      rows: drawn.rows[k],
+      total: drawn.total,
       shownY,
     }),
   );
+}
+
+/** A large table draws a sample that keeps the smallest and largest x (sample.ts). */
+function drawnRows(input: SigmoidInput): DrawnClassRows {
+  return classRowsToDraw(input.y, [0, 1], [input.x]);
 }
 
 /** The threshold marks: a horizontal line at `level` and a vertical line at the cut x. */
@@ -81,13 +85,15 @@ export function sigmoidFigure(input: SigmoidInput): Figure {
   // Seeded, so the jitter is the same on every draw and in snapshots.
   const random = floatStream(input.seed ?? 1);
   const spread = input.jitter ?? 0.04;
-  const jittered = Array.from(input.y, (v) => v + (random() * 2 - 1) * spread);
+  const drawn = drawnRows(input);
+  const jittered = valuesForDrawn(parts.n, drawn, (i) => input.y[i] + (random() * 2 - 1) * spread);
   const z = (x: number) => input.weight * x + input.intercept;
   const yRange: [number, number] = [-0.1, 1.1];
   const pName = `P(${input.yName} = 1)`;
   return {
+    ...(drawn.shown && { shown: drawn.shown }),
     data: [
-      ...labelTraces(input, jittered, input.yName),
+      ...labelTraces(input, drawn, jittered, input.yName),
       curveTrace((x) => sigmoid(z(x)), parts.range, { name: 'sigmoid', xName: input.xName, yName: pName }),
     ],
     layout: baseLayout(
@@ -108,14 +114,17 @@ export function sigmoidFigure(input: SigmoidInput): Figure {
 export function logitFigure(input: SigmoidInput): Figure {
   const parts = partsOf(input);
   const z = (x: number) => input.weight * x + input.intercept;
-  const scores = Array.from(input.x, z);
+  const drawn = drawnRows(input);
+  const scores = valuesForDrawn(parts.n, drawn, (i) => z(input.x[i]));
   const level = logit(parts.threshold);
-  const yRange = padded(extent([...scores, level, z(parts.range[0]), z(parts.range[1])]), 0.05);
+  // The scores lie on the line between z at the ends of the (padded) x range, so those two bound them.
+  const yRange = padded(extent([level, z(parts.range[0]), z(parts.range[1])]), 0.05);
   const zName = `log-odds of ${input.yName} = 1`;
   return {
+    ...(drawn.shown && { shown: drawn.shown }),
     data: [
       curveTrace(z, parts.range, { name: 'w·x + b', samples: 2, xName: input.xName, yName: zName }),
-      ...labelTraces(input, scores, input.yName),
+      ...labelTraces(input, drawn, scores, input.yName),
     ],
     layout: baseLayout({ title: `${zName} against ${input.xName}`, x: axis(input.xName), y: axis(zName) }, thresholdMarks(parts, level, yRange)),
     description: `Straight line of the ${zName} against ${input.xName}, with ${plural(parts.n, 'point')} placed at their scores`,

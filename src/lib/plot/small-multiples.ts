@@ -2,6 +2,7 @@ import { curveTrace, sumSquaredErrors, type Predict } from './curve';
 import { axis, baseLayout } from './layout';
 import { extent, formatNumber, padded } from './numbers';
 import { pointsTrace } from './points';
+import { sampleRows } from './sample';
 import { COLOURS } from './theme';
 import type { AnnotationSpec, AxisSpec, Figure, TraceSpec } from './types';
 
@@ -38,10 +39,12 @@ export function smallMultiplesFigure(input: SmallMultiplesInput): Figure {
   const data: TraceSpec[] = [];
   const axes: Record<string, AxisSpec> = {};
   const annotations: AnnotationSpec[] = [];
+  // A large table draws the same sample in every panel (the extremes of x and y kept); the SSEs use every row.
+  const sample = sampleRows(x.length, [x, y]);
   panels.forEach((panel, k) => {
     const id = ids(k);
     const where = { xaxis: id.x, yaxis: id.y };
-    const points = pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName });
+    const points = pointsTrace(x, y, { name: 'data', color: COLOURS.data, xName, yName, ...(sample && { rows: sample }) });
     data.push(
       { ...points, ...where, showlegend: k === 0, legendgroup: 'data' },
       { ...curveTrace(panel.predict, range, { name: 'fit', xName, yName, axes: where }), showlegend: k === 0, legendgroup: 'fit' },
@@ -63,6 +66,7 @@ export function smallMultiplesFigure(input: SmallMultiplesInput): Figure {
     });
   });
   return {
+    ...(sample && { shown: { points: sample.length, of: x.length } }),
     data,
     layout: baseLayout(
       { title: `${yName} against ${xName}: ${panels.map((p) => p.title).join(', ')}`, x: axes.xaxis, y: axes.yaxis },

@@ -6,6 +6,7 @@
 // is enough to try each distinct score (flag every row scoring at least it),
 // plus "flag nothing".
 import type { Label } from './labels';
+import { countsAtDistinctScores } from './score-counts';
 
 export interface Costs {
   /** Cost of one false negative (a positive row predicted negative). */
@@ -28,24 +29,22 @@ export interface CostCurve {
 /** Total cost at every threshold where the decisions change (predict positive when score ≥ threshold). */
 export function costCurve(actual: readonly Label[], scores: ArrayLike<number>, positive: Label, costs: Costs): CostCurve {
   if (!(costs.missed >= 0 && costs.falseAlarm >= 0)) throw new Error('Costs must be zero or more.');
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
-  const positives = actual.filter((label) => label === positive).length;
+  const counts = countsAtDistinctScores(
+    actual.map((label) => label === positive),
+    scores,
+  );
+  const positives = counts.tps.at(-1) ?? 0;
   // Start with nothing flagged: every positive is missed, no false alarm.
-  let fn = positives;
-  let fp = 0;
-  const curve: CostCurve = { thresholds: [Infinity], falseNegatives: [fn], falsePositives: [fp], cost: [costs.missed * fn], best: 0 };
-  for (let k = 0; k < order.length; ) {
-    const score = scores[order[k]];
-    // Flag every row with this score at once: they cannot be told apart.
-    for (; k < order.length && scores[order[k]] === score; k++) {
-      if (actual[order[k]] === positive) fn--;
-      else fp++;
-    }
+  const curve: CostCurve = { thresholds: [Infinity], falseNegatives: [positives], falsePositives: [0], cost: [costs.missed * positives], best: 0 };
+  // Then flag every row scoring at least each distinct score in turn (rows with equal scores cannot be told apart).
+  counts.thresholds.forEach((score, k) => {
+    const fn = positives - counts.tps[k];
+    const fp = counts.fps[k];
     curve.thresholds.push(score);
     curve.falseNegatives.push(fn);
     curve.falsePositives.push(fp);
     curve.cost.push(costs.missed * fn + costs.falseAlarm * fp);
     if (curve.cost[curve.cost.length - 1] < curve.cost[curve.best]) curve.best = curve.cost.length - 1;
-  }
+  });
   return curve;
 }

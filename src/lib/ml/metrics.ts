@@ -2,6 +2,7 @@
 // zero-division cases return 0, roc_curve prepends a threshold above the top score,
 // average precision is the step-wise sum  sum_n (R_n - R_{n-1}) P_n  (no interpolation).
 import { compareLabels, encodeLabels, uniqueLabels, type Label } from './labels';
+import { countsAtDistinctScores, type ScoreCounts } from './score-counts';
 
 // ---------------------------------------------------------------- regression
 
@@ -238,31 +239,24 @@ function meanCrossEntropy(yTrue: ArrayLike<Label>, classes: Label[], rowAt: (i: 
 // ---------------------------------------------------------------- ranking curves
 
 function binaryTargets(yTrue: ArrayLike<Label>, posLabel?: Label): Uint8Array {
+  const pos = posLabel ?? impliedPositive(yTrue);
+  const targets = new Uint8Array(yTrue.length);
+  for (let i = 0; i < yTrue.length; i++) targets[i] = compareLabels(yTrue[i], pos) === 0 ? 1 : 0;
+  return targets;
+}
+
+/** With no posLabel given: the second of two classes in sorted order, or a lone class that reads as true. */
+function impliedPositive(yTrue: ArrayLike<Label>): Label {
   const labels = uniqueLabels(yTrue);
-  const pos = posLabel ?? (labels.length === 2 ? labels[1] : labels.length === 1 && (labels[0] === 1 || labels[0] === 'true') ? labels[0] : undefined);
+  const pos = labels.length === 2 ? labels[1] : labels.length === 1 && (labels[0] === 1 || labels[0] === 'true') ? labels[0] : undefined;
   if (pos === undefined) throw new Error(`Ranking metrics need two classes or an explicit posLabel (got ${labels.length} classes).`);
-  return Uint8Array.from(Array.from(yTrue), (v) => (compareLabels(v, pos) === 0 ? 1 : 0));
+  return pos;
 }
 
 /** sklearn's _binary_clf_curve: cumulative true/false positives at each distinct score, highest first. */
-function binaryClfCurve(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, posLabel?: Label) {
+function binaryClfCurve(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, posLabel?: Label): ScoreCounts {
   checkLengths(yTrue, scores);
-  const y = binaryTargets(yTrue, posLabel);
-  const order = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-  const tps: number[] = [];
-  const fps: number[] = [];
-  const thresholds: number[] = [];
-  let tp = 0;
-  for (let k = 0; k < order.length; k++) {
-    tp += y[order[k]];
-    const last = k === order.length - 1 || scores[order[k + 1]] !== scores[order[k]];
-    if (last) {
-      tps.push(tp);
-      fps.push(k + 1 - tp);
-      thresholds.push(scores[order[k]]);
-    }
-  }
-  return { tps, fps, thresholds };
+  return countsAtDistinctScores(binaryTargets(yTrue, posLabel), scores);
 }
 
 export interface RocCurve {

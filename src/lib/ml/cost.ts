@@ -6,7 +6,7 @@
 // is enough to try each distinct score (flag every row scoring at least it),
 // plus "flag nothing".
 import type { Label } from './labels';
-import { countsAtDistinctScores } from './score-counts';
+import { binaryClfCurve } from './metrics';
 
 export interface Costs {
   /** Cost of one false negative (a positive row predicted negative). */
@@ -29,10 +29,8 @@ export interface CostCurve {
 /** Total cost at every threshold where the decisions change (predict positive when score ≥ threshold). */
 export function costCurve(actual: readonly Label[], scores: ArrayLike<number>, positive: Label, costs: Costs): CostCurve {
   if (!(costs.missed >= 0 && costs.falseAlarm >= 0)) throw new Error('Costs must be zero or more.');
-  const counts = countsAtDistinctScores(
-    actual.map((label) => label === positive),
-    scores,
-  );
+  // The same counts as the ROC and precision-recall curves of these scores (computed once for all).
+  const counts = binaryClfCurve(actual, scores, positive);
   const positives = counts.tps.at(-1) ?? 0;
   // Start with nothing flagged: every positive is missed, no false alarm.
   const curve: CostCurve = { thresholds: [Infinity], falseNegatives: [positives], falsePositives: [0], cost: [costs.missed * positives], best: 0 };

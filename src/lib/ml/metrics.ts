@@ -254,10 +254,19 @@ function impliedPositive(yTrue: ArrayLike<Label>): Label {
 }
 
 /** sklearn's _binary_clf_curve: cumulative true/false positives at each distinct score, highest first. */
-function binaryClfCurve(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, posLabel?: Label): ScoreCounts {
+export function binaryClfCurve(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, posLabel?: Label): ScoreCounts {
   checkLengths(yTrue, scores);
-  return countsAtDistinctScores(binaryTargets(yTrue, posLabel), scores);
+  const kept = countsOf.get(scores);
+  if (kept && kept.yTrue === yTrue && kept.posLabel === posLabel) return kept.counts;
+  const counts = countsAtDistinctScores(binaryTargets(yTrue, posLabel), scores);
+  countsOf.set(scores, { yTrue, posLabel, counts });
+  return counts;
 }
+
+// The ROC curve, its AUC and the precision-recall curve of one class's scores all start from
+// the same counts (two sorts of every row): kept with the scores array, which is never changed
+// once made, for the same labels. The callers only read the counts.
+const countsOf = new WeakMap<object, { yTrue: ArrayLike<Label>; posLabel: Label | undefined; counts: ScoreCounts }>();
 
 export interface RocCurve {
   fpr: number[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countsAtDistinctScores } from '../../../src/lib/ml/score-counts';
+import { rocAuc } from '../../../src/lib/ml/metrics';
 
 /** The definition, by brute force: for each distinct score, highest first, the rows scoring at least it. */
 function bruteForce(isPositive: number[], scores: number[]) {
@@ -37,5 +38,23 @@ describe('countsAtDistinctScores', () => {
     expect(counts.thresholds[2]).toBeNaN();
     expect(counts.tps).toEqual([1, 2, 3]);
     expect(counts.fps).toEqual([0, 1, 2]);
+  });
+});
+
+describe('ranking metrics that share one count of the same scores', () => {
+  it('answer for the labels and positive class they are given, not for an earlier call on the same scores', () => {
+    const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+    const a = ['p', 'p', 'n', 'p', 'n', 'n'];
+    const b = ['n', 'n', 'p', 'n', 'p', 'p'];
+    // AUC by its definition: the share of (positive, negative) pairs ranked the right way.
+    const pairwise = (labels: string[], positive: string) => {
+      const pos = scores.filter((_, i) => labels[i] === positive);
+      const neg = scores.filter((_, i) => labels[i] !== positive);
+      return pos.flatMap((p) => neg.map((q) => (p > q ? 1 : p === q ? 0.5 : 0))).reduce((s: number, v) => s + v, 0) / (pos.length * neg.length);
+    };
+    expect(rocAuc(a, scores, 'p')).toBeCloseTo(pairwise(a, 'p'), 15);
+    expect(rocAuc(b, scores, 'p')).toBeCloseTo(pairwise(b, 'p'), 15);
+    expect(rocAuc(a, scores, 'n')).toBeCloseTo(pairwise(a, 'n'), 15);
+    expect(rocAuc(a, scores, 'p')).toBeCloseTo(8 / 9, 15);
   });
 });

@@ -1,6 +1,7 @@
 // The plot cell draws its input table: a scatter of two columns, a histogram
 // of one, or a scatterplot matrix with brushing.
 import { getColumn, isMissing, isNumeric, numericValues, type Table } from '../../lib/data/table';
+import { countDistinct } from '../../lib/data/summary';
 import { valueOf } from '../../lib/notebook/controls';
 import { correlationFigure, histogramFigure, scatterFigure, scatterMatrixFigure, type Figure, type MatrixInput } from '../../lib/plot';
 import { correlations } from '../../lib/notebook/build/associations';
@@ -74,7 +75,7 @@ function present(values: Float64Array): Float64Array {
 function colourOf(table: Table, name: string | undefined): { classes?: (string | number)[]; values?: Float64Array; valueName?: string } {
   if (!name) return {};
   const column = getColumn(table, name)!;
-  if (isNumeric(column) && column.type === 'numeric' && new Set(column.values).size > 12) {
+  if (isNumeric(column) && column.type === 'numeric' && countDistinct(column.values, 13) > 12) {
     return { values: column.values, valueName: name };
   }
   const classes = Array.from({ length: table.rowCount }, (_, i) => {

@@ -4,7 +4,8 @@ import { readCsvText } from '../../../src/lib/data/csv/read';
 import type { Table } from '../../../src/lib/data/table';
 import { fitLogistic, predictClasses, predictProba } from '../../../src/lib/ml/logistic';
 import { featureMatrix, labelTarget } from '../../../src/cells/shared/design';
-import { runClassifier, runClassifierCell, type ClassifierOutput } from '../../../src/cells/classifier/run';
+import { labelColumnNames, runClassifier, runClassifierCell, type ClassifierOutput } from '../../../src/cells/classifier/run';
+import { MAX_CLASSES } from '../../../src/cells/classifier/spec';
 import { classifierSchema } from '../../../src/cells/classifier/schema';
 import { judge, metricRows, predictLabels } from '../../../src/cells/classifier/evaluation';
 import { classifierFigures, logOddsLine } from '../../../src/cells/classifier/figures';
@@ -286,6 +287,21 @@ describe('classifier cell: labels, separability and errors', () => {
     const out = classify({ target: 'species', features: ['sepal_width'] }, iris);
     expect(out.labelColumns).toEqual(['species']);
     expect(out.numeric).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
+  });
+
+  it('offers a numeric column as a target when it has at most MAX_CLASSES distinct values (gaps not counted)', () => {
+    const rows = 500;
+    const column = (name: string, value: (i: number) => number) => ({ name, type: 'numeric' as const, values: Float64Array.from({ length: rows }, (_, i) => value(i)) });
+    const table: Table = {
+      rowCount: rows,
+      columns: [
+        column('grade', (i) => i % MAX_CLASSES),
+        column('grade with gaps', (i) => (i % 7 === 0 ? NaN : i % MAX_CLASSES)),
+        column('one too many', (i) => i % (MAX_CLASSES + 1)),
+        column('measure', (i) => Math.sin(i) * 100),
+      ],
+    };
+    expect(labelColumnNames(table)).toEqual(['grade', 'grade with gaps']);
   });
 
   it('validates its options strictly', () => {

@@ -53,7 +53,7 @@ export function surfaceFigure(input: SurfaceInput): Figure {
     name: input.yName,
     x: rows.map((i) => input.x1[i]),
     y: rows.map((i) => input.x2[i]),
-    customdata: rows,
+    customdata: [...rows],
     text: rows.map((i) => String(input.y[i])),
     marker: { color: rows.map((i) => input.y[i]), colorscale: SEQUENTIAL_SCALE, ...range, size: markerSize(rows.length) + 2, line: { color: '#ffffff', width: 1 }, showscale: false },
     hovertemplate: rowHover(input.x1Name, input.x2Name, `<br>${input.yName}: %{text}`),

@@ -76,3 +76,21 @@ describe('figures of large tables', () => {
     expect(shownSentence(figure.shown)).toBeUndefined();
   });
 });
+
+describe('sampleRows, asked again', () => {
+  it('gives the same rows for the same arrays, and draws afresh for others of the same length', () => {
+    const first = sampleRows(n, [x, y])!;
+    expect(sampleRows(n, [x, y])).toEqual(first);
+    // Another column with its extremes elsewhere: its own extremes are kept, not the first one's.
+    const other = Float64Array.from(x);
+    other[777] = 0;
+    other[98_765] = 0;
+    other[5] = -1e7;
+    other[6] = 1e7;
+    const rows = new Set(sampleRows(n, [other, y])!);
+    expect(rows.has(5) && rows.has(6)).toBe(true);
+    // A different limit or seed is a different sample.
+    expect(sampleRows(n, [x, y], 1000)).toHaveLength(1000);
+    expect(sampleRows(n, [x, y], MAX_DRAWN_POINTS, 7)).not.toEqual(first);
+  });
+});

@@ -1,6 +1,7 @@
 // The browser half of `npm run bench`, run against the built app (`npm run build` first).
 // Its parts (PARTS below; a new one is one more line):
-//  - first-plot: navigation → first plot, against a page that only loads plotly and draws one plot;
+//  - first-plot: navigation → first plot, against a page that only loads plotly and draws one plot
+//    (with --compare DIR, also against a second build, loads of the three alternating);
 //  - slider: slider move → redrawn plot, against a minimal plotly update of the changed trace;
 //  - csv: a 1M × 11 CSV (~95 MB) uploaded through Your data, against pandas.read_csv;
 //  - engine: the longest main-thread gap while the cells fit 1M × 10 linear and logistic models and
@@ -17,7 +18,8 @@
 // --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
 // --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
 // --port N (4175, or FITBOOK_BENCH_PORT), --only NAME[,NAME] (those parts), --engine linear,logistic,loo,evaluate
-// (which engine runs).
+// (which engine runs), --compare DIR (another build's output folder, e.g. main's `vite build --outDir
+// /tmp/fb-before`: served on port + 1, and the first-plot part alternates it with this build).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -42,6 +44,7 @@ const settings = {
   looRows: option('loo-rows', 1_000),
   shareMemory: option('shared', 1) !== 0,
   scenarios: text('engine')?.split(','),
+  compare: text('compare'),
 };
 
 /**
@@ -51,7 +54,10 @@ const settings = {
  * lists the lines it printed that name a target.
  */
 const PARTS = [
-  { name: 'first-plot', run: ({ browser, base, settings: s, stats }) => firstPlot(browser, base, s.rounds, stats) },
+  {
+    name: 'first-plot',
+    run: ({ browser, base, compareBase, settings: s, stats }) => firstPlot(browser, base, s.rounds, stats, { compareBase, compareName: s.compare }),
+  },
   { name: 'slider', run: ({ browser, base, settings: s, stats }) => slider(browser, base, s.rounds, s.moves, stats) },
   { name: 'csv', skip: (s) => s.csvRows <= 0, run: ({ browser, base, settings: s, stats }) => csvIntake(browser, base, s.rounds, s.csvRows, stats) },
   {
@@ -110,6 +116,7 @@ function printSummary(results) {
 }
 
 const server = await startPreview({ port: settings.port, path: 'bench-plot.html' });
+let compared;
 let browser;
 const results = [];
 try {
@@ -117,8 +124,10 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
+  // Started inside the try, so the first server is stopped however this one fails.
+  if (settings.compare) compared = await startPreview({ port: settings.port + 1, outDir: settings.compare });
   console.log(`\nLive benchmark in ${browser.version()} (headless), ${settings.rounds} interleaved rounds\n`);
-  const context = { browser, base: server.base, settings, stats: { interleave, median, ms, report } };
+  const context = { browser, base: server.base, compareBase: compared?.base, settings, stats: { interleave, median, ms, report } };
   for (const part of chosen) {
     try {
       results.push({ name: part.name, figures: await runPart(part, context) });
@@ -135,5 +144,6 @@ try {
   process.exitCode = 1;
 } finally {
   await browser?.close();
+  compared?.stop();
   server.stop();
 }

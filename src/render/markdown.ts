@@ -2,27 +2,29 @@
 // KaTeX, then sanitised by DOMPurify. Raw HTML in a notebook is escaped by
 // markdown-it (html: false); sanitising is the second line of defence for
 // anything a plugin emits, since notebooks may come from anywhere.
-import MarkdownIt from 'markdown-it';
-import markdownItKatex, { type MarkdownKatexOptions } from '@vscode/markdown-it-katex';
+// KaTeX itself is not in the main chunk: the shipped notebooks' formulas were
+// rendered at build time, and any other formula loads KaTeX (src/render/math.ts).
 import DOMPurify from 'dompurify';
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
+import { createMarkdown } from './markdown-it';
+import { katexFacade, loadKatex, takeMissed } from './math';
 
-// The plugin is CommonJS with an `exports.default`; bundlers differ on whether
-// the default import is the function or the module object, so accept both.
-const katexPlugin =
-  (markdownItKatex as unknown as { default?: typeof markdownItKatex }).default ?? markdownItKatex;
+const markdown = createMarkdown(katexFacade);
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true }).use(katexPlugin, {
-  throwOnError: false,
-  // Our katex, not the plugin's own older copy: the markup must match the CSS
-  // we load (0.16 emits `sizing` classes, 0.19's CSS styles `katex-sizing`).
-  // The cast bridges the two versions' option types, which differ only there.
-  katex: katex as unknown as MarkdownKatexOptions['katex'],
-});
+export interface RenderedProse {
+  /** Sanitised HTML. */
+  html: string;
+  /**
+   * Set when a formula is shown as its TeX source because KaTeX was not loaded yet:
+   * resolves once it is, when rendering the same text again gives the formula.
+   */
+  mathReady?: Promise<void>;
+}
 
-export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(markdown.render(source), {
+export function renderMarkdown(source: string): RenderedProse {
+  takeMissed();
+  const rendered = markdown.render(source);
+  const html = DOMPurify.sanitize(rendered, {
     // KaTeX output uses MathML and inline styles; keep them, drop scripts and handlers.
     USE_PROFILES: { html: true, mathMl: true },
     // KaTeX keeps the TeX source in <semantics><annotation>; without these the
@@ -30,4 +32,5 @@ export function renderMarkdown(source: string): string {
     ADD_TAGS: ['semantics', 'annotation'],
     ADD_ATTR: ['encoding'],
   });
+  return takeMissed() ? { html, mathReady: loadKatex() } : { html };
 }

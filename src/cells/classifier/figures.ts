@@ -73,7 +73,7 @@ export function classifierFigures(output: ClassifierOutput, threshold: number): 
       classes: actual,
     };
     const figure = binary
-      ? decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, spec, a, b, ...rest)[1], positiveClass: classes[1], threshold })
+      ? decisionBoundaryFigure({ ...common, probability: (a, b) => probabilityAt(model, spec, a, b, ...rest)[1], positiveClass: classes[1], classOrder: classes, threshold })
       : decisionRegionsFigure({ ...common, classOrder: classes, predictClass: (a, b) => argmax(probabilityAt(model, spec, a, b, ...rest)) });
     return [asSlice(figure, held, what)];
   }

@@ -99,7 +99,7 @@ export function networkFigure(inputs: NetworkInputs, probe: Probe | undefined, o
     return asSlice(figure, probe.held, probe.heldAt);
   }
   if (inputs.task === 'binary') {
-    return asSlice(decisionBoundaryFigure({ ...common, probability: (a, b) => output[at(a, b)], positiveClass: inputs.classes[1] }), probe.held, probe.heldAt);
+    return asSlice(decisionBoundaryFigure({ ...common, probability: (a, b) => output[at(a, b)], positiveClass: inputs.classes[1], classOrder: inputs.classes }), probe.held, probe.heldAt);
   }
   if (inputs.task === 'multiclass') {
     const proba = probabilities('multiclass', output, probe.rows);

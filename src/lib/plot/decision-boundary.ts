@@ -23,6 +23,8 @@ export interface BoundaryInput extends TwoFeatures {
   /** P(positive class | x1, x2) from the fitted model. */
   probability: (x1: number, x2: number) => number;
   positiveClass: ClassLabel;
+  /** The model's two classes, negative first; without them they are read off the rows (a pass over every row). */
+  classOrder?: readonly ClassLabel[];
   threshold?: number;
 }
 
@@ -65,8 +67,7 @@ function layoutFor(input: TwoFeatures, title: string) {
 export function decisionBoundaryFigure(input: BoundaryInput): Figure {
   const threshold = input.threshold ?? 0.5;
   const { xs, ys, z } = gridOver(input.x1, input.x2, input.probability, input.resolution, input.margin);
-  const negatives = [...new Set(Array.from(input.classes))].filter((c) => c !== input.positiveClass);
-  const order = [...negatives.sort((a, b) => String(a).localeCompare(String(b))), input.positiveClass];
+  const order = input.classOrder ?? classesOfRows(input.classes, input.positiveClass);
   const pName = `P(${input.positiveClass})`;
   const probability: TraceSpec = {
     type: 'contour',
@@ -102,6 +103,12 @@ export function decisionBoundaryFigure(input: BoundaryInput): Figure {
     layout: layoutFor(input, `Decision boundary at p = ${formatNumber(threshold)}`),
     description: `Probability of ${input.positiveClass} over ${input.x1Name} and ${input.x2Name}, with the decision boundary at p = ${formatNumber(threshold)} and ${plural(n, 'point')}`,
   };
+}
+
+/** The rows' classes, the positive one last (colours match the model's class order). */
+function classesOfRows(classes: ArrayLike<ClassLabel>, positiveClass: ClassLabel): ClassLabel[] {
+  const negatives = [...new Set(Array.from(classes))].filter((c) => c !== positiveClass);
+  return [...negatives.sort((a, b) => String(a).localeCompare(String(b))), positiveClass];
 }
 
 /** A stepped colour scale that gives class k (z = k) exactly classColour(k). */

@@ -17,7 +17,8 @@
 // --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
 // --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
 // --port N (4175, or FITBOOK_BENCH_PORT), --only NAME[,NAME] (those parts), --engine linear,logistic,loo,evaluate
-// (which engine runs).
+// (which engine runs), --compare DIR (a second build, e.g. `npx vite build --outDir /tmp/before`, served on
+// port + 1: the slider part moves its slider too, in the same rounds, to judge two builds within one run).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -42,6 +43,7 @@ const settings = {
   looRows: option('loo-rows', 1_000),
   shareMemory: option('shared', 1) !== 0,
   scenarios: text('engine')?.split(','),
+  compareDir: text('compare'),
 };
 
 /**
@@ -52,7 +54,7 @@ const settings = {
  */
 const PARTS = [
   { name: 'first-plot', run: ({ browser, base, settings: s, stats }) => firstPlot(browser, base, s.rounds, stats) },
-  { name: 'slider', run: ({ browser, base, settings: s, stats }) => slider(browser, base, s.rounds, s.moves, stats) },
+  { name: 'slider', run: ({ browser, base, compareBase, settings: s, stats }) => slider(browser, base, s.rounds, s.moves, stats, compareBase) },
   { name: 'csv', skip: (s) => s.csvRows <= 0, run: ({ browser, base, settings: s, stats }) => csvIntake(browser, base, s.rounds, s.csvRows, stats) },
   {
     name: 'engine',
@@ -110,6 +112,7 @@ function printSummary(results) {
 }
 
 const server = await startPreview({ port: settings.port, path: 'bench-plot.html' });
+const compared = settings.compareDir && (await startPreview({ port: settings.port + 1, outDir: settings.compareDir, path: 'bench-plot.html' }));
 let browser;
 const results = [];
 try {
@@ -118,7 +121,7 @@ try {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   console.log(`\nLive benchmark in ${browser.version()} (headless), ${settings.rounds} interleaved rounds\n`);
-  const context = { browser, base: server.base, settings, stats: { interleave, median, ms, report } };
+  const context = { browser, base: server.base, compareBase: compared?.base, settings, stats: { interleave, median, ms, report } };
   for (const part of chosen) {
     try {
       results.push({ name: part.name, figures: await runPart(part, context) });
@@ -136,4 +139,5 @@ try {
 } finally {
   await browser?.close();
   server.stop();
+  compared?.stop();
 }

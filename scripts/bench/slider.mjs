@@ -15,7 +15,7 @@ function syntheticCsv(n, seed = 7) {
   return rows.join('\n') + '\n';
 }
 
-async function openRegression(browser, base) {
+export async function openRegression(browser, base) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(120_000);
   await page.goto(`${base}#/linear-regression`);
@@ -27,12 +27,15 @@ async function openRegression(browser, base) {
   // The upload also retrains the lesson's gradient-descent cell: wait until no cell runs,
   // so the moves are not timed against training in the background.
   await page.waitForFunction(() => !document.querySelector('[data-status="running"], [data-status="queued"]'), null, { polling: 100 });
+  // The reader looks at the plot while moving its slider: it is on screen, so its paint counts
+  // (an off-screen plot's paint is skipped, which would flatter any page-level change).
+  await page.evaluate(() => document.querySelector('[data-cell-id="rooms"] .js-plotly-plot').scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(500);
   return page;
 }
 
 /** Moves the degree slider `moves` times; per move: ms to the redrawn plot and to the updated coefficients table. */
-function moveSlider(page, moves) {
+export function moveSlider(page, moves) {
   return page.evaluate(async (moves) => {
     const section = document.querySelector('[data-cell-id="rooms"]');
     const slider = [...section.querySelectorAll('input[type=range]')].find((i) => i.closest('label')?.textContent?.includes('Polynomial degree'));
@@ -89,7 +92,7 @@ function moveSlider(page, moves) {
 }
 
 /** Times `moves` updates of the reference page's figure; `how` is 'redraw' (minimal) or 'react'. */
-function redrawReference(page, moves, how) {
+export function redrawReference(page, moves, how) {
   return page.evaluate(
     async ([moves, how]) => {
       const plot = document.getElementById('plot');
@@ -117,8 +120,14 @@ function redrawReference(page, moves, how) {
   );
 }
 
-export async function slider(browser, base, rounds, moves, { interleave, report, median, ms }) {
+/**
+ * With `compareBase` (bench-live's --compare DIR: a second build on another port), a second
+ * notebook page from that build moves its slider in each round too, between ours and the reference,
+ * so two builds are judged within one run.
+ */
+export async function slider(browser, base, rounds, moves, { interleave, report, median, ms }, compareBase) {
   const app = await openRegression(browser, base);
+  const other = compareBase && (await openRegression(browser, compareBase));
   const reference = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await reference.goto(`${base}bench-plot.html?fit`);
   await reference.waitForFunction(() => 'benchPlot' in window);
@@ -126,6 +135,7 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
   const reacts = [];
   const settled = { ours: [], reference: [] };
   const paths = {};
+  const compared = [];
   const samples = await interleave(
     rounds,
     async () => {
@@ -133,6 +143,7 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
       tables.push(...r.tables);
       settled.ours.push(...r.settled);
       for (const [k, v] of Object.entries(r.paths)) paths[k] = (paths[k] ?? 0) + v;
+      if (other) compared.push(...(await moveSlider(other, moves)).slide);
       return r.slide;
     },
     async () => {
@@ -148,6 +159,10 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
     'plotly alone: minimal update of the changed traces',
     samples,
   );
+  if (other) {
+    console.log(`  --compare build, same moves in the same rounds: median ${ms(median(compared))} (min ${ms(Math.min(...compared))}, max ${ms(Math.max(...compared))}), ` +
+      `${(median(compared) / median(samples.reference)).toFixed(2)}× the reference; this build / --compare build ${(median(samples.ours) / median(compared)).toFixed(2)}×`);
+  }
   console.log(`  (on screen: plotly has changed the plot's lines, then the next animation frame)`);
   console.log(`  plotly alone, full Plotly.react of the new figure: median ${ms(median(reacts))}`);
   console.log(
@@ -159,5 +174,6 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
   console.log(`  of which fit and tables updated: ${ms(fit)} (${((100 * fit) / median(samples.ours)).toFixed(0)}%)`);
   console.log(`  targets: ≤ 16 ms median (${median(samples.ours) <= 16 ? 'met' : 'not met'}), ≤ 1.2× the reference (${ratio <= 1.2 ? 'met' : 'not met'})`);
   await app.close();
+  if (other) await other.close();
   await reference.close();
 }

@@ -1,7 +1,9 @@
 // Where a slider move's time goes, on the notebook page and on the plotly-only page:
 // a Chrome trace (devtools.timeline) of N moves on each, summed per kind of main-thread
 // work and divided by the moves. Not part of bench-live's summary: a profiling aid.
-//   node scripts/bench/slider-trace.mjs [--port 4421] [--moves 20] [--dist DIR] [--save PREFIX]
+//   node scripts/bench/slider-trace.mjs [--port 4421] [--moves 20] [--dist DIR] [--save PREFIX] [--css TEXT] [--profile] [--wall]
+// --css injects a style sheet into the notebook page (to try a CSS change without a build);
+// --profile prints the top self times of a sampled CPU profile of the same moves first.
 // --dist serves another build (default dist/); --save writes the raw traces (PREFIX-app.json, PREFIX-ref.json).
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -19,11 +21,18 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 const RENDER = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'PaintImage', 'Layerize', 'Commit', 'UpdateLayer', 'HitTest', 'ParseAuthorStyleSheet'];
 const SCRIPT = ['FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'TimerFire', 'RunMicrotasks', 'EvaluateScript', 'v8.run', 'FireIdleCallback'];
 
-/** Per move: ms of each rendering step and of script (self), on the page's main thread(s). */
-function summarise(trace, n) {
+/**
+ * Per move: ms of each rendering step and of script (self), on the page's main thread(s): thread
+ * time (`tdur`, the CPU the thread got) where the trace has it, so a loaded machine's waits for a
+ * core do not count; `wall` sums wall time instead.
+ */
+function summarise(trace, n, wall = args.includes('--wall')) {
   const events = JSON.parse(trace).traceEvents ?? [];
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const main = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const main = events
+    .filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.dur)
+    .map((e) => ({ ...e, time: wall ? e.dur : (e.tdur ?? e.dur) }))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const totals = {};
   const elements = [];
   let script = 0;
@@ -31,11 +40,11 @@ function summarise(trace, n) {
   let end = -1;
   for (const e of main) {
     if (RENDER.includes(e.name)) {
-      totals[e.name] = (totals[e.name] ?? 0) + e.dur;
+      totals[e.name] = (totals[e.name] ?? 0) + e.time;
       if (e.name === 'UpdateLayoutTree' && e.args?.elementCount) elements.push(e.args.elementCount);
-      if (e.ts < end) script -= e.dur; // forced inside script
+      if (e.ts < end) script -= e.time; // forced inside script
     } else if (SCRIPT.includes(e.name) && e.ts >= end) {
-      script += e.dur;
+      script += e.time;
       end = e.ts + e.dur;
     }
   }
@@ -109,7 +118,7 @@ try {
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
   const a = summarise(appTrace, moves);
   const r = summarise(refTrace, moves);
-  console.log(`per move (ms), ${moves} moves traced; load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`per move (ms of ${args.includes('--wall') ? 'wall' : 'thread'} time), ${moves} moves traced; load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   console.log(`${'step'.padEnd(32)} ${'notebook'.padStart(9)} ${'plotly only'.padStart(12)}`);
   for (const k of new Set([...Object.keys(a), ...Object.keys(r)])) console.log(`${k.padEnd(32)} ${String(a[k] ?? '-').padStart(9)} ${String(r[k] ?? '-').padStart(12)}`);
   console.log(`median on screen (traced, so slower): notebook ${med(ours.slide)} ms, plotly only ${med(theirs.times)} ms; paths ${JSON.stringify(ours.paths)}`);

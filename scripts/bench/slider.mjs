@@ -62,16 +62,23 @@ export function moveSlider(page, moves) {
         observer.observe(section.querySelector('table.coefficients'), { childList: true, subtree: true, characterData: true });
       });
     // On screen: the first moment plotly has changed the plot's lines, then the next frame (its paint).
+    // Also "painted": a task posted at that moment, which runs once that frame's rendering (style,
+    // layout, paint) is done; the next frame's callbacks may hold other plots' draws, this does not.
     const linesShown = () =>
       new Promise((resolve) => {
         const observer = new MutationObserver((records) => {
           if (!records.some((r) => r.target instanceof Element && r.target.closest('.scatterlayer'))) return;
           observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now()));
+          const channel = new MessageChannel();
+          const painted = new Promise((done) => (channel.port1.onmessage = () => done(performance.now())));
+          channel.port2.postMessage(0);
+          const frame = new Promise((done) => requestAnimationFrame(() => done(performance.now())));
+          void Promise.all([frame, painted]).then(([f, p]) => resolve({ frame: f, painted: p }));
         });
         observer.observe(plot, { childList: true, subtree: true, attributes: true });
       });
     const slide = [];
+    const painted = [];
     const settled = [];
     const tables = [];
     for (let i = 0; i < moves; i++) {
@@ -84,10 +91,12 @@ export function moveSlider(page, moves) {
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       await done;
       settled.push(performance.now() - t0);
-      slide.push((await shown) - t0);
+      const screen = await shown;
+      slide.push(screen.frame - t0);
+      painted.push(screen.painted - t0);
       tables.push((await numbers) - t0);
     }
-    return { slide, settled, tables, paths };
+    return { slide, painted, settled, tables, paths };
   }, moves);
 }
 
@@ -97,6 +106,7 @@ export function redrawReference(page, moves, how) {
     async ([moves, how]) => {
       const plot = document.getElementById('plot');
       const times = [];
+      const painted = [];
       const settled = [];
       for (let i = 0; i < moves; i++) {
         const update = window.benchPlot.prepare(i + 1);
@@ -104,6 +114,9 @@ export function redrawReference(page, moves, how) {
           const observer = new MutationObserver((records) => {
             if (!records.some((r) => r.target instanceof Element && r.target.closest('.scatterlayer'))) return;
             observer.disconnect();
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => (painted[i] = performance.now());
+            channel.port2.postMessage(0);
             requestAnimationFrame(() => resolve(performance.now()));
           });
           observer.observe(plot, { childList: true, subtree: true, attributes: true });
@@ -113,8 +126,9 @@ export function redrawReference(page, moves, how) {
         settled.push(performance.now() - t0);
         times.push((await shown) - t0);
         await new Promise((r) => requestAnimationFrame(r));
+        painted[i] -= t0;
       }
-      return { times, settled };
+      return { times, painted, settled };
     },
     [moves, how],
   );
@@ -134,6 +148,7 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
   const tables = [];
   const reacts = [];
   const settled = { ours: [], reference: [] };
+  const painted = { ours: [], reference: [], compared: [] };
   const paths = {};
   const compared = [];
   const samples = await interleave(
@@ -142,14 +157,20 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
       const r = await moveSlider(app, moves);
       tables.push(...r.tables);
       settled.ours.push(...r.settled);
+      painted.ours.push(...r.painted);
       for (const [k, v] of Object.entries(r.paths)) paths[k] = (paths[k] ?? 0) + v;
-      if (other) compared.push(...(await moveSlider(other, moves)).slide);
+      if (other) {
+        const c = await moveSlider(other, moves);
+        compared.push(...c.slide);
+        painted.compared.push(...c.painted);
+      }
       return r.slide;
     },
     async () => {
       reacts.push(...(await redrawReference(reference, moves, 'react')).times);
       const r = await redrawReference(reference, moves, 'redraw');
       settled.reference.push(...r.settled);
+      painted.reference.push(...r.painted);
       return r.times;
     },
   );
@@ -164,6 +185,11 @@ export async function slider(browser, base, rounds, moves, { interleave, report,
       `${(median(compared) / median(samples.reference)).toFixed(2)}× the reference; this build / --compare build ${(median(samples.ours) / median(compared)).toFixed(2)}×`);
   }
   console.log(`  (on screen: plotly has changed the plot's lines, then the next animation frame)`);
+  console.log(
+    `  painted (a task posted when the lines change runs after that frame's rendering): fitbook ${ms(median(painted.ours))}, ` +
+      `plotly alone ${ms(median(painted.reference))}, ratio ${(median(painted.ours) / median(painted.reference)).toFixed(2)}×` +
+      (other ? `; --compare build ${ms(median(painted.compared))} (this build / it ${(median(painted.ours) / median(painted.compared)).toFixed(2)}×)` : ''),
+  );
   console.log(`  plotly alone, full Plotly.react of the new figure: median ${ms(median(reacts))}`);
   console.log(
     `  until plotly's promises settle (animate's settles a frame after it draws): fitbook ${ms(median(settled.ours))}, ` +

@@ -18,8 +18,9 @@
 // --csv-rows N (1,000,000; 0 skips the CSV part), --fit-rows N (1,000,000; 0 skips the fits),
 // --loo-rows N (1,000; 0 skips leave-one-out), --shared 0 (send tables as copies, not shared memory),
 // --port N (4175, or FITBOOK_BENCH_PORT), --only NAME[,NAME] (those parts), --engine linear,logistic,loo,evaluate
-// (which engine runs), --compare DIR (another build's output folder, e.g. main's `vite build --outDir
-// /tmp/fb-before`: served on port + 1, and the first-plot part alternates it with this build).
+// (which engine runs), --compare DIR (a second build, e.g. main's `npx vite build --outDir /tmp/before`,
+// served on port + 1: the first-plot part alternates its loads with this build's, and the slider part
+// moves its slider in the same rounds, to judge two builds within one run).
 import { chromium } from '@playwright/test';
 import { startPreview } from './bench/preview.mjs';
 import { interleave, median, ms, report } from './bench/stats.mjs';
@@ -58,7 +59,7 @@ const PARTS = [
     name: 'first-plot',
     run: ({ browser, base, compareBase, settings: s, stats }) => firstPlot(browser, base, s.rounds, stats, { compareBase, compareName: s.compare }),
   },
-  { name: 'slider', run: ({ browser, base, settings: s, stats }) => slider(browser, base, s.rounds, s.moves, stats) },
+  { name: 'slider', run: ({ browser, base, compareBase, settings: s, stats }) => slider(browser, base, s.rounds, s.moves, stats, compareBase) },
   { name: 'csv', skip: (s) => s.csvRows <= 0, run: ({ browser, base, settings: s, stats }) => csvIntake(browser, base, s.rounds, s.csvRows, stats) },
   {
     name: 'engine',

@@ -23,6 +23,9 @@ function fitEnding(slope: number, intercept: number): Figure {
 }
 
 const draws = { react: 0, purge: 0, animate: 0 };
+/** Each react or animate call: the plot's container id and the animation frame (its timestamp) it ran in. */
+const frames: { plot: string; frame: number }[] = [];
+const noteFrame = (el: HTMLElement) => frames.push({ plot: el.closest('[id]')?.id ?? '', frame: Number(document.timeline.currentTime) });
 /** The path of each finished draw of the main plot ('react' or 'lines'), from Plot's fitbook:drawn event. */
 const paths: string[] = [];
 /** Why each full draw was needed (figure-diff's reason), for failing tests to show. */
@@ -35,6 +38,7 @@ async function countingPlotly(): Promise<PlotlyLike> {
   return {
     react: (...args) => {
       draws.react += 1;
+      noteFrame(args[0]);
       return plotly.react(...args);
     },
     purge: (el) => {
@@ -43,6 +47,7 @@ async function countingPlotly(): Promise<PlotlyLike> {
     },
     animate: (...args) => {
       draws.animate += 1;
+      noteFrame(args[0]);
       return plotly.animate!(...args);
     },
     relayout: (...args) => plotly.relayout!(...args),
@@ -69,8 +74,33 @@ document.getElementById('plot')!.addEventListener('fitbook:drawn', (e) => {
   reasons.push(reason);
 });
 
+const second = $state({ figure: figureEnding(5) });
+
 (window as unknown as { plotHarness: unknown }).plotHarness = {
   draws,
+  frames,
+  /** Mounts a second plot, in #second, whose figure updateBoth changes with the main one's. */
+  mountSecond() {
+    const target = document.createElement('div');
+    target.id = 'second';
+    document.body.append(target);
+    mount(Plot, {
+      target,
+      props: {
+        get figure() {
+          return second.figure;
+        },
+        label: 'Second scatter',
+        load: countingPlotly,
+      },
+    });
+  },
+  /** New figures for both plots at once, as a slider move that changes two plots: ending at `last` and `last + 1`. */
+  updateBoth(last: number) {
+    props.figure = figureEnding(last);
+    second.figure = figureEnding(last + 1);
+    flushSync();
+  },
   paths,
   reasons,
   /** Shows the fit figure with this line on the main plot. */

@@ -4,7 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 
 interface Harness {
   draws: { react: number; purge: number };
+  frames: { plot: string; frame: number }[];
   update(times: number, last: number): void;
+  mountSecond(): void;
+  updateBoth(last: number): void;
   destroy(): void;
 }
 
@@ -21,12 +24,12 @@ function harness<T>(page: Page, fn: (h: Harness, arg: number) => T, arg = 0): Pr
 
 const draws = (page: Page) => harness(page, (h) => ({ ...h.draws }));
 
-/** The y values of the first trace as plotly holds them after drawing. */
-const drawnY = (page: Page) =>
-  page.evaluate(() => {
-    const gd = document.querySelector('.js-plotly-plot') as unknown as { _fullData: { y: number[] }[] };
+/** The y values of the first trace as plotly holds them after drawing (of the plot in `within`, default the first). */
+const drawnY = (page: Page, within = 'body') =>
+  page.evaluate((within) => {
+    const gd = document.querySelector(`${within} .js-plotly-plot`) as unknown as { _fullData: { y: number[] }[] };
     return Array.from(gd._fullData[0].y);
-  });
+  }, within);
 
 const xRange = (page: Page) =>
   page.evaluate(() => {
@@ -55,6 +58,19 @@ test('twenty quick updates draw only a few times, and the last figure wins', asy
   const after = await draws(page);
   expect(after.react - before.react).toBeGreaterThanOrEqual(1);
   expect(after.react - before.react).toBeLessThanOrEqual(3);
+});
+
+test('two plots changed at once draw in turn, one per animation frame, and both show their last figure', async ({ page }) => {
+  await harness(page, (h) => h.mountSecond());
+  await expect.poll(() => drawnY(page, '#second')).toEqual([0, 1, 2, 3, 4, 5]);
+  await harness(page, (h) => void h.frames.splice(0));
+  await harness(page, (h, last) => h.updateBoth(last), 9);
+  await expect.poll(() => drawnY(page, '#plot')).toEqual([0, 1, 2, 3, 4, 9]);
+  await expect.poll(() => drawnY(page, '#second')).toEqual([0, 1, 2, 3, 4, 10]);
+  const frames = await harness(page, (h) => h.frames);
+  expect(frames.map((f) => f.plot)).toEqual(['plot', 'second']);
+  // The plot that asked first draws first; the other waits for the next frame.
+  expect(frames[1].frame).toBeGreaterThan(frames[0].frame);
 });
 
 test("the reader's zoom survives an update", async ({ page }) => {

@@ -32,6 +32,13 @@ export async function openNotebook(page: Page, title: string, timeout = 300_000)
   await settled(page, timeout);
 }
 
+/** Every request URL the page makes from now on, in order. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
 /** Adds a cell of `kind` from the "+ Add cell" menu: after the last cell, or at the nth button. */
 export async function addCell(page: Page, kind: string, which: 'last' | number = 'last'): Promise<void> {
   const buttons = page.getByRole('button', { name: '+ Add cell' });

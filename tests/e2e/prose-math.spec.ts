@@ -2,16 +2,10 @@
 // the shipped notebooks' formulas come pre-rendered by the build, so the first lesson shows
 // its formulas (KaTeX's HTML and MathML) without requesting the KaTeX chunk; a formula the
 // build did not see shows its TeX source until that chunk arrives, then the formula.
-import { expect, test, type Page } from '@playwright/test';
-import { freshStart } from './helpers';
+import { expect, test } from '@playwright/test';
+import { freshStart, recordRequests } from './helpers';
 
 const KATEX_CHUNK = /\/katex-[\w-]+\.js(\?|$)/;
-
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
 
 test('the first lesson shows its formulas, as MathML too, without loading KaTeX', async ({ page }) => {
   const requests = recordRequests(page);

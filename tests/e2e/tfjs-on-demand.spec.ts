@@ -1,19 +1,12 @@
 // TensorFlow.js loads on demand (issue 9 item 4): the first lesson draws its plots without
 // fetching any tfjs file or WASM binary, and the first gradient-descent fit loads it.
-import { expect, test, type Page } from '@playwright/test';
-import { freshStart, openNotebook } from './helpers';
+import { expect, test } from '@playwright/test';
+import { freshStart, openNotebook, recordRequests } from './helpers';
 
 // Generous limits: these tests check which files load, not how fast (a shared machine can be slow).
 test.setTimeout(240_000);
 
 const TFJS_FILE = /tfjs|tensorflow|\.wasm(\?|$)|\/backend-[\w-]+\.js$|\/(linear|logistic)-gd-[\w-]+\.js$/i;
-
-/** Every request URL the page makes from now on, in order. */
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
 
 test('the first lesson draws its first plot before, and without, any TensorFlow.js request', async ({ page }) => {
   // Recorded from the app's start: it starts loading plotly at startup (main.ts), so in

@@ -21,20 +21,23 @@ export const SAMPLE_SEED = 20_240_601;
  */
 export function sampleRows(n: number, keep: readonly ArrayLike<number>[] = [], max = MAX_DRAWN_POINTS, seed = SAMPLE_SEED): number[] | undefined {
   if (n <= max) return undefined;
-  const kept = keep.length ? samples.get(keep[0]) : undefined;
+  const key = keep[0] ?? NO_ARRAYS;
+  const kept = samples.get(key);
   if (kept && kept.n === n && kept.max === max && kept.seed === seed && kept.keep.length === keep.length && kept.keep.every((k, i) => k === keep[i])) {
     return kept.rows;
   }
   const rows = drawSample(n, keep, max, seed);
-  if (keep.length) samples.set(keep[0], { n, keep: [...keep], max, seed, rows });
+  samples.set(key, { n, keep: [...keep], max, seed, rows });
   return rows;
 }
 
 // A figure is rebuilt at every option change (a threshold move redraws the decision boundary over
 // the same points), and drawing the sample scans every row for the extremes (~130 ms at 800,000
 // rows): the rows are kept with the arrays they were drawn for, which are never changed once made.
-// Callers only read them.
+// A sample with no arrays to keep (the held medians' rows) depends on n, max and seed alone; the
+// last one is kept under NO_ARRAYS. Callers only read the rows.
 const samples = new WeakMap<object, { n: number; keep: ArrayLike<number>[]; max: number; seed: number; rows: number[] }>();
+const NO_ARRAYS = {};
 
 function drawSample(n: number, keep: readonly ArrayLike<number>[], max: number, seed: number): number[] {
   const extremes = new Set<number>();

@@ -94,3 +94,14 @@ describe('sampleRows, asked again', () => {
     expect(sampleRows(n, [x, y], MAX_DRAWN_POINTS, 7)).not.toEqual(first);
   });
 });
+
+describe('sampleRows with no arrays to keep', () => {
+  it('depends on the row count, limit and seed alone', () => {
+    const a = sampleRows(n, [], 1000)!;
+    expect(sampleRows(n, [], 1000)).toEqual(a);
+    expect(sampleRows(n - 1, [], 1000)).not.toEqual(a);
+    expect(sampleRows(n - 1, [], 1000)!.every((r) => r < n - 1)).toBe(true);
+    expect(sampleRows(n, [], 999)).toHaveLength(999);
+    expect(sampleRows(n, [], 1000)).toEqual(a);
+  });
+});

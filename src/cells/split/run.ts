@@ -4,13 +4,14 @@
 // only, and applies what it learned, unchanged, to the held-out parts — so no
 // statistic of a held-out row leaks into training.
 import { applyPipeline, fitAndApplyPipeline, type FittedPipeline, type StepReport } from '../../lib/data/prepare';
-import { takeRows, type Table } from '../../lib/data/table';
+import { inSteps, runSized, type Steps } from '../../lib/data/slices';
+import { getColumn, takeRowsSteps, type Table } from '../../lib/data/table';
 import { valueOf } from '../../lib/notebook/controls';
-import { holdoutSplit, labelsOf, stratifiedHoldoutSplit, type HoldoutSplit } from '../../lib/validation';
+import { holdoutSteps, stratifiedSteps, type EncodedLabels, type HoldoutSplit, type Label } from '../../lib/validation';
 import type { RunContext } from '../types';
 import { heldOutParts, type PartName, type SplitOutput } from '../shared/parts';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
-import { askForColumns, isPrepareOutput } from '../prepare/run';
+import { askForColumns, isPrepareOutput, type PrepareOutput } from '../prepare/run';
 import { learnedOnSentence } from './leakage';
 import type { SplitOptions } from './schema';
 
@@ -39,26 +40,56 @@ export interface SplitCellOutput extends SplitOutput {
   learnedOn?: string;
 }
 
-function indicesOf(source: Table, options: SplitOptions): HoldoutSplit {
+interface SplitParts {
+  split: HoldoutSplit;
+  raw: PartRecord<Table>;
+  classCounts?: ClassCounts;
+}
+
+/**
+ * The parts' rows and tables, with each part's class counts when stratified: as steps, so that
+ * a million rows are shuffled and gathered in slices between which the page can draw.
+ */
+function* partsSteps(source: Table, options: SplitOptions): Steps<SplitParts> {
   const fractions = { test: valueOf(options.test), validation: valueOf(options.validation), seed: options.seed };
-  return options.stratify ? stratifiedHoldoutSplit(labelsOf(source, options.stratify), fractions) : holdoutSplit(source.rowCount, fractions);
+  let split: HoldoutSplit;
+  let encoded: EncodedLabels | undefined;
+  if (options.stratify) {
+    // The column's own values: a stratified split treats NaN as missing, as a null.
+    const labels = getColumn(source, options.stratify)!.values as ArrayLike<Label>;
+    ({ split, encoded } = yield* stratifiedSteps(labels, fractions));
+  } else {
+    split = yield* holdoutSteps(source.rowCount, fractions);
+  }
+  const names = partNames(split);
+  const raw = {} as PartRecord<Table>;
+  for (const p of names) raw[p] = yield* takeRowsSteps(source, split[p]);
+  const classCounts = encoded ? yield* countClasses(options.stratify!, encoded, split, names) : undefined;
+  return { split, raw, classCounts };
 }
 
-function countClasses(source: Table, column: string, split: HoldoutSplit, parts: PartName[]): ClassCounts {
-  const labels = labelsOf(source, column);
-  // Sorted as the engine sorts classes: numbers by value, text by code point.
-  const distinct = [...new Set(labels)].filter((l): l is string | number => l !== null);
-  const classes = distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
-  const tally = (rows: Int32Array) => {
-    const n = new Map(classes.map((c) => [c, 0]));
-    for (const row of rows) n.set(String(labels[row]), n.get(String(labels[row]))! + 1);
-    return classes.map((c) => n.get(c)!);
-  };
-  const counts = Object.fromEntries(parts.map((p) => [p, tally(split[p])])) as PartRecord<number[]>;
-  return { column, classes, counts };
+function partNames(split: HoldoutSplit): PartName[] {
+  return split.validation.length ? ['train', 'validation', 'test'] : ['train', 'test'];
 }
 
-export function runSplit({ options, inputs }: RunContext<SplitOptions>): SplitCellOutput | ColumnChoice | Waiting {
+/** Rows of each class in each part; classes as the split encoded them (sorted as the engine sorts them). */
+function* countClasses(column: string, encoded: EncodedLabels, split: HoldoutSplit, parts: PartName[]): Steps<ClassCounts> {
+  const counts = {} as PartRecord<number[]>;
+  for (const p of parts) {
+    const tally = new Array<number>(encoded.classes.length).fill(0);
+    const rows = split[p];
+    yield* inSteps(rows.length, (start, end) => {
+      for (let i = start; i < end; i++) tally[encoded.codes[rows[i]]]++;
+    });
+    counts[p] = tally;
+  }
+  return { column, classes: encoded.classes.map(String), counts };
+}
+
+type SplitResult = SplitCellOutput | ColumnChoice | Waiting;
+
+/** Small tables are split at once; a large one in slices, so the page keeps drawing (lib/data/slices.ts). */
+export function runSplit({ options, inputs, signal }: RunContext<SplitOptions>): SplitResult | Promise<SplitResult> {
   const input = inputs[options.input];
   const waiting = waitingOn(input);
   if (waiting) return waiting;
@@ -69,12 +100,12 @@ export function runSplit({ options, inputs }: RunContext<SplitOptions>): SplitCe
     if (choice) return askForColumns(choice);
   }
 
-  const split = indicesOf(source, options);
-  const names: PartName[] = split.validation.length ? ['train', 'validation', 'test'] : ['train', 'test'];
-  const raw = Object.fromEntries(names.map((p) => [p, takeRows(source, split[p])])) as PartRecord<Table>;
-  const rows = Object.fromEntries(names.map((p) => [p, split[p]])) as PartRecord<Int32Array>;
-  const classCounts = options.stratify ? countClasses(source, options.stratify, split, names) : undefined;
+  const parts = runSized(source.rowCount * (source.columns.length + 1), partsSteps(source, options), { signal });
+  return parts instanceof Promise ? parts.then((p) => splitOutput(p, source, prepared)) : splitOutput(parts, source, prepared);
+}
 
+function splitOutput({ split, raw, classCounts }: SplitParts, source: Table, prepared: PrepareOutput | undefined): SplitCellOutput {
+  const rows = Object.fromEntries(partNames(split).map((p) => [p, split[p]])) as PartRecord<Int32Array>;
   const columns = source.columns.map((c) => c.name);
   if (!prepared) {
     return finish(raw, rows, columns, classCounts);

@@ -9,6 +9,8 @@
 // sizes a notebook shuffles, and it is tiny and fast in JavaScript. The test
 // compares its stream with a transcription of the reference C code.
 
+import { inSteps, runSteps, type Steps } from './slices';
+
 export interface Rng {
   /** The next 32-bit unsigned integer of the stream. */
   nextUint32(): number;
@@ -59,22 +61,39 @@ export function toRng(seedOrRng: number | Rng): Rng {
 }
 
 /** Shuffles in place by Fisher–Yates (Durstenfeld's version): every order is equally likely. */
-export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(items: T, seedOrRng: number | Rng): T {
+export function shuffleInPlace<T extends Shuffleable>(items: T, seedOrRng: number | Rng): T {
+  return runSteps(shuffleSteps(items, seedOrRng));
+}
+
+type Shuffleable = { length: number; [i: number]: unknown };
+
+/** shuffleInPlace as steps (lib/data/slices.ts), for a page that must not freeze on a million rows. */
+export function* shuffleSteps<T extends Shuffleable>(items: T, seedOrRng: number | Rng): Steps<T> {
   const rng = toRng(seedOrRng);
-  for (let i = items.length - 1; i > 0; i--) {
+  // Positions n−1 down to 1, STEP at a time: the same swaps, in the same order, as one loop.
+  yield* inSteps(items.length - 1, (start, end) => swapDown(items, rng, items.length - 1 - start, items.length - 1 - end));
+  return items;
+}
+
+/** Fisher–Yates' swaps for positions from down to (exclusive) stop. */
+function swapDown(items: Shuffleable, rng: Rng, from: number, stop: number): void {
+  for (let i = from; i > stop; i--) {
     const j = rng.int(i + 1);
     const t = items[i];
     items[i] = items[j];
     items[j] = t;
   }
-  return items;
 }
 
 /** A random permutation of 0 … n − 1. */
 export function permutation(n: number, seedOrRng: number | Rng): Int32Array {
+  return runSteps(permutationSteps(n, seedOrRng));
+}
+
+export function* permutationSteps(n: number, seedOrRng: number | Rng): Steps<Int32Array> {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  return shuffleInPlace(order, seedOrRng);
+  return yield* shuffleSteps(order, seedOrRng);
 }
 
 /** Standard normal deviates (Box–Muller). */

@@ -3,6 +3,8 @@
 // booleans are 0/1), so the engine can use them without copying. Categorical
 // and text columns hold strings, with null for a missing value.
 
+import { inSteps, runSteps, type Steps } from './slices';
+
 export type ColumnType = 'numeric' | 'boolean' | 'categorical' | 'text';
 
 export interface NumericColumn {
@@ -77,15 +79,27 @@ export function missingCount(column: Column): number {
 
 /** A new table holding only the given rows, in the given order. */
 export function takeRows(table: Table, rows: ArrayLike<number>): Table {
-  const columns = table.columns.map((c): Column => {
+  return runSteps(takeRowsSteps(table, rows));
+}
+
+/** takeRows as steps (lib/data/slices.ts): a part of a million rows is gathered in slices. */
+export function* takeRowsSteps(table: Table, rows: ArrayLike<number>): Steps<Table> {
+  const columns: Column[] = [];
+  // Two loops, so that each copies one kind of array (a loop that sees both runs slower).
+  for (const c of table.columns) {
     if (isNumeric(c)) {
       const values = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
-      return { ...c, values };
+      yield* inSteps(rows.length, (start, end) => {
+        for (let i = start; i < end; i++) values[i] = c.values[rows[i]];
+      });
+      columns.push({ ...c, values });
+    } else {
+      const values = new Array<string | null>(rows.length);
+      yield* inSteps(rows.length, (start, end) => {
+        for (let i = start; i < end; i++) values[i] = c.values[rows[i]];
+      });
+      columns.push({ ...c, values });
     }
-    const values = new Array<string | null>(rows.length);
-    for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
-    return { ...c, values };
-  });
+  }
   return { columns, rowCount: rows.length };
 }

@@ -5,7 +5,8 @@
 // validation = ceil(n·validation) (both fractions of all n rows), and train
 // gets the rest, so rounding never takes rows from the test part.
 
-import { permutation } from '../data/random';
+import { permutationSteps } from '../data/random';
+import { runSteps, type Steps } from '../data/slices';
 import { requireRowCount } from './folds';
 
 /** The two splits the study guide names. */
@@ -59,6 +60,11 @@ function requireFraction(x: number, name: string, zeroAllowed: boolean): void {
 }
 
 export function holdoutSplit(n: number, options: HoldoutOptions): HoldoutSplit {
+  return runSteps(holdoutSteps(n, options));
+}
+
+/** holdoutSplit as steps (lib/data/slices.ts): the shuffle of a million rows, in slices. */
+export function* holdoutSteps(n: number, options: HoldoutOptions): Steps<HoldoutSplit> {
   const sizes = holdoutSizes(n, options.test, options.validation ?? 0);
   let order: Int32Array;
   if (options.shuffle === false) {
@@ -71,7 +77,7 @@ export function holdoutSplit(n: number, options: HoldoutOptions): HoldoutSplit {
       test: order.slice(sizes.train + sizes.validation),
     };
   }
-  order = permutation(n, options.seed);
+  order = yield* permutationSteps(n, options.seed);
   // Test first, as ShuffleSplit takes it from the front of the permutation.
   return {
     test: order.slice(0, sizes.test),

@@ -1,6 +1,7 @@
 // Class labels for stratification: any column's values (numbers, booleans
 // as 0/1, strings), encoded as small integers.
 
+import { inSteps, runSteps, type Steps } from '../data/slices';
 import { getColumn, type Table } from '../data/table';
 
 export type Label = string | number | null;
@@ -21,24 +22,33 @@ export interface EncodedLabels {
  * a row without a class cannot be stratified.
  */
 export function encodeLabels(labels: ArrayLike<Label>, order: 'sorted' | 'first-seen', what: string): EncodedLabels {
+  return runSteps(encodeLabelsSteps(labels, order, what));
+}
+
+/** encodeLabels as steps (lib/data/slices.ts). */
+export function* encodeLabelsSteps(labels: ArrayLike<Label>, order: 'sorted' | 'first-seen', what: string): Steps<EncodedLabels> {
   const firstSeen = new Map<string | number, number>();
-  for (let row = 0; row < labels.length; row++) {
-    const label = labels[row];
-    if (label === null || (typeof label === 'number' && Number.isNaN(label))) {
-      throw new Error(`${what}: row ${row + 1} has no label. Drop or fill the rows with missing labels before stratifying.`);
+  yield* inSteps(labels.length, (start, end) => {
+    for (let row = start; row < end; row++) {
+      const label = labels[row];
+      if (label === null || (typeof label === 'number' && Number.isNaN(label))) {
+        throw new Error(`${what}: row ${row + 1} has no label. Drop or fill the rows with missing labels before stratifying.`);
+      }
+      if (!firstSeen.has(label)) firstSeen.set(label, firstSeen.size);
     }
-    if (!firstSeen.has(label)) firstSeen.set(label, firstSeen.size);
-  }
+  });
   const classes = [...firstSeen.keys()];
   if (order === 'sorted') classes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const codeOf = new Map(classes.map((c, i) => [c, i]));
   const codes = new Int32Array(labels.length);
   const counts = new Array<number>(classes.length).fill(0);
-  for (let row = 0; row < labels.length; row++) {
-    const code = codeOf.get(labels[row] as string | number)!;
-    codes[row] = code;
-    counts[code]++;
-  }
+  yield* inSteps(labels.length, (start, end) => {
+    for (let row = start; row < end; row++) {
+      const code = codeOf.get(labels[row] as string | number)!;
+      codes[row] = code;
+      counts[code]++;
+    }
+  });
   return { classes, codes, counts };
 }
 

@@ -13,20 +13,33 @@
 // when the test fraction is large (e.g. 2 rows of 202 at test = 0.9); we
 // move one training row to it from the class with the most training rows.
 
-import { shuffleInPlace, createRng, type Rng } from '../data/random';
+import { shuffleInPlace, shuffleSteps, createRng, type Rng } from '../data/random';
+import { inSteps, runSteps, type Steps } from '../data/slices';
 import { holdoutSizes, type HoldoutOptions, type HoldoutSplit } from './holdout';
-import { encodeLabels, type Label } from './labels';
+import { encodeLabelsSteps, type EncodedLabels, type Label } from './labels';
 
 const WHAT = 'Stratified split';
 
 export function stratifiedHoldoutSplit(labels: ArrayLike<Label>, options: HoldoutOptions): HoldoutSplit {
+  return runSteps(stratifiedSteps(labels, options)).split;
+}
+
+export interface StratifiedSplit {
+  split: HoldoutSplit;
+  /** The labels as encoded for the split (classes sorted), for counting each part's classes. */
+  encoded: EncodedLabels;
+}
+
+/** stratifiedHoldoutSplit as steps (lib/data/slices.ts): the same draws in the same order. */
+export function* stratifiedSteps(labels: ArrayLike<Label>, options: HoldoutOptions): Steps<StratifiedSplit> {
   const n = labels.length;
   if (options.shuffle === false) {
     // As sklearn: consecutive blocks of rows cannot keep every class's share.
     throw new Error(`${WHAT}: a stratified split always shuffles; leave shuffle on, or split without stratifying.`);
   }
   const sizes = holdoutSizes(n, options.test, options.validation ?? 0);
-  const { classes, codes, counts } = encodeLabels(labels, 'sorted', WHAT);
+  const encoded = yield* encodeLabelsSteps(labels, 'sorted', WHAT);
+  const { classes, codes, counts } = encoded;
   const rare = classes.filter((_, c) => counts[c] < 2);
   if (rare.length > 0) {
     throw new Error(
@@ -51,21 +64,25 @@ export function stratifiedHoldoutSplit(labels: ArrayLike<Label>, options: Holdou
 
   // Each class's rows in random order: the first go to train, the next to validation, the rest to test.
   const rowsOf: number[][] = classes.map(() => []);
-  for (let row = 0; row < n; row++) rowsOf[codes[row]].push(row);
+  yield* inSteps(n, (start, end) => {
+    for (let row = start; row < end; row++) rowsOf[codes[row]].push(row);
+  });
   const parts: HoldoutSplit = { train: new Int32Array(sizes.train), validation: new Int32Array(sizes.validation), test: new Int32Array(sizes.test) };
   const filled = { train: 0, validation: 0, test: 0 };
-  rowsOf.forEach((rows, c) => {
-    shuffleInPlace(rows, rng);
-    rows.forEach((row, i) => {
-      const part = i < train[c] ? 'train' : i < train[c] + validation[c] ? 'validation' : 'test';
-      parts[part][filled[part]++] = row;
+  for (let c = 0; c < rowsOf.length; c++) {
+    const rows = yield* shuffleSteps(rowsOf[c], rng);
+    yield* inSteps(rows.length, (start, end) => {
+      for (let i = start; i < end; i++) {
+        const part = i < train[c] ? 'train' : i < train[c] + validation[c] ? 'validation' : 'test';
+        parts[part][filled[part]++] = rows[i];
+      }
     });
-  });
+  }
   // Mix the classes within each part, so a learner reading rows in order does not see them grouped.
-  shuffleInPlace(parts.train, rng);
-  shuffleInPlace(parts.validation, rng);
-  shuffleInPlace(parts.test, rng);
-  return parts;
+  yield* shuffleSteps(parts.train, rng);
+  yield* shuffleSteps(parts.validation, rng);
+  yield* shuffleSteps(parts.test, rng);
+  return { split: parts, encoded };
 }
 
 /**

@@ -5,6 +5,7 @@ import { getColumn, type NumericColumn, type Table } from '../../../src/lib/data
 import { runPrepare, type PrepareOutput } from '../../../src/cells/prepare/run';
 import { prepareSchema } from '../../../src/cells/prepare/schema';
 import { runSplit, type SplitCellOutput } from '../../../src/cells/split/run';
+import { holdoutSplit, labelsOf, stratifiedHoldoutSplit } from '../../../src/lib/validation';
 import { splitSchema } from '../../../src/cells/split/schema';
 import { isSplitOutput, partsFrom } from '../../../src/cells/shared/parts';
 import { runContext as context } from './context';
@@ -64,6 +65,22 @@ describe('split cell run', () => {
     const labels = (t: Table) => (getColumn(t, 'label')!.values as string[]).filter((l) => l === 'c').length;
     expect(labels(out.test)).toBe(10);
     expect(split({ test: 0.2 }, { table: rows(500) }).classCounts).toBeUndefined();
+  });
+
+  it('splits a large table in slices: the rows of the split made at once, and each part\'s class counts', async () => {
+    const n = 60_000; // 60,000 rows × 3 is more work than SLICED_ABOVE
+    const pending = runSplit(context(splitSchema.parse({ input: 'd', test: 0.2, validation: 0.1, seed: 3, stratify: 'label' }), { d: { table: rows(n) } }));
+    expect(pending).toBeInstanceOf(Promise);
+    const out = (await pending) as SplitCellOutput;
+    const atOnce = stratifiedHoldoutSplit(labelsOf(rows(n), 'label'), { test: 0.2, validation: 0.1, seed: 3 });
+    for (const part of ['train', 'validation', 'test'] as const) {
+      expect(ids(out[part]!)).toEqual(Array.from(atOnce[part]));
+      expect(out.rows[part]).toEqual(atOnce[part]);
+    }
+    // 60 % a, 30 % b, 10 % c in every part: 12,000 test rows, 6,000 validation rows.
+    expect(out.classCounts?.counts).toEqual({ train: [25_200, 12_600, 4_200], validation: [3_600, 1_800, 600], test: [7_200, 3_600, 1_200] });
+    const plain = (await runSplit(context(splitSchema.parse({ input: 'd', test: 0.25, seed: 9 }), { d: { table: rows(n) } }))) as SplitCellOutput;
+    expect(ids(plain.test)).toEqual(Array.from(holdoutSplit(n, { test: 0.25, seed: 9 }).test));
   });
 
   it('asks for a replacement when the stratify column is not in the data, and waits for empty data', () => {

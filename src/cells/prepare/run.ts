@@ -3,6 +3,7 @@
 // and the untouched input, so a split cell can fit them again on its
 // training rows only.
 import { fitAndApplyPipeline, type FittedPipeline, type Pipeline, type StepReport } from '../../lib/data/prepare';
+import type { ColumnSummary } from '../../lib/data/summary';
 import type { Table } from '../../lib/data/table';
 import type { RunContext } from '../types';
 import { firstRows, type TableRows } from '../shared/rows';
@@ -25,6 +26,8 @@ export interface PrepareOutput extends HasTable {
   /** The input's columns by kind, for the view's pickers. */
   columns: { all: string[]; numeric: string[]; categorical: string[] };
   preview: TableRows;
+  /** The prepared table's column summaries, made by the engine (outputColumns reads them). */
+  summaries?: ColumnSummary[];
 }
 
 /** A prepare cell's output: a split cell re-fits its pipeline on training rows. */
@@ -65,7 +68,7 @@ function prepareInputs({ options, inputs }: RunContext<PrepareOptions>): { sourc
   return { source, pipeline: buildPipeline(source, options) };
 }
 
-function prepareOutput(source: Table, pipeline: Pipeline, { table, reports, fitted }: PreparedTable): PrepareOutput {
+function prepareOutput(source: Table, pipeline: Pipeline, { table, reports, fitted, summaries }: PreparedTable): PrepareOutput {
   const names = (keep: (type: string) => boolean) => source.columns.filter((c) => keep(c.type)).map((c) => c.name);
   return {
     table,
@@ -75,5 +78,6 @@ function prepareOutput(source: Table, pipeline: Pipeline, { table, reports, fitt
     reports,
     columns: { all: names(() => true), numeric: names((t) => t === 'numeric'), categorical: names((t) => t === 'categorical') },
     preview: firstRows(table, table.columns.map((c) => c.name), PREVIEW_ROWS),
+    ...(summaries && { summaries }),
   };
 }

@@ -4,12 +4,15 @@
 // the page puts the source's own column back: no copy, and the page keeps
 // one array per column as it does when it prepares in-process.
 import type { FittedPipeline, StepReport } from '../../lib/data/prepare';
+import type { ColumnSummary } from '../../lib/data/summary';
 import type { Column, Table } from '../../lib/data/table';
 
 export interface PreparedTable {
   table: Table;
   reports: StepReport[];
   fitted: FittedPipeline;
+  /** The prepared table's column summaries, when the engine task made them. */
+  summaries?: ColumnSummary[];
 }
 
 interface SourceReference {

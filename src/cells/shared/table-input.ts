@@ -63,6 +63,15 @@ export function outputColumns(output: unknown): ColumnRoleInfo[] | undefined {
   const holder = output as { table?: Table; summaries?: ColumnSummary[]; train?: Table } | undefined;
   const table = holder?.table ?? holder?.train;
   if (!table || !Array.isArray(table.columns)) return undefined;
-  const summaries = holder?.summaries ?? summarise(table);
+  const summaries = holder?.summaries ?? summariesOf(table);
   return columnRoles(table, summaries);
+}
+
+/** Tables are never changed once made, so each is summarised once, however often a form asks. */
+const summarised = new WeakMap<Table, ColumnSummary[]>();
+
+function summariesOf(table: Table): ColumnSummary[] {
+  let summaries = summarised.get(table);
+  if (!summaries) summarised.set(table, (summaries = summarise(table)));
+  return summaries;
 }

@@ -5,7 +5,9 @@
 // statistic of a held-out row leaks into training.
 import { applyPipeline, fitAndApplyPipeline, type FittedPipeline, type StepReport } from '../../lib/data/prepare';
 import { inSteps, runSized, type Steps } from '../../lib/data/slices';
+import type { ColumnSummary } from '../../lib/data/summary';
 import { getColumn, takeRowsSteps, type Table } from '../../lib/data/table';
+import { runEngineTask } from '../engine/run-task';
 import { valueOf } from '../../lib/notebook/controls';
 import { holdoutSteps, stratifiedSteps, type EncodedLabels, type HoldoutSplit, type Label } from '../../lib/validation';
 import type { RunContext } from '../types';
@@ -38,6 +40,8 @@ export interface SplitCellOutput extends SplitOutput {
   reports?: PartRecord<StepReport[]>;
   /** The no-leakage sentence, when a preparation was re-fitted. */
   learnedOn?: string;
+  /** The training part's column summaries, made by the engine for a large table (outputColumns reads them). */
+  summaries?: ColumnSummary[];
 }
 
 interface SplitParts {
@@ -101,7 +105,13 @@ export function runSplit({ options, inputs, signal }: RunContext<SplitOptions>):
   }
 
   const parts = runSized(source.rowCount * (source.columns.length + 1), partsSteps(source, options), { signal });
-  return parts instanceof Promise ? parts.then((p) => splitOutput(p, source, prepared)) : splitOutput(parts, source, prepared);
+  if (!(parts instanceof Promise)) return splitOutput(parts, source, prepared);
+  return parts.then(async (p) => {
+    const output = splitOutput(p, source, prepared);
+    // A large training part is summarised by the engine (its worker), not on the page.
+    output.summaries = await runEngineTask<ColumnSummary[]>('summarise', {}, { tables: { table: output.train }, signal });
+    return output;
+  });
 }
 
 function splitOutput({ split, raw, classCounts }: SplitParts, source: Table, prepared: PrepareOutput | undefined): SplitCellOutput {

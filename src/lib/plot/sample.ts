@@ -53,19 +53,23 @@ function drawSample(n: number, keep: readonly ArrayLike<number>[], max: number, 
     if (lo >= 0) extremes.add(lo).add(hi);
   }
   // Robert Floyd's algorithm: `max` distinct rows in `max` draws, without a list of all n rows.
+  // A byte per row marks the rows drawn (a Set of 100,000 numbers took ~100 ms on the page);
+  // j itself is never drawn before its own turn, so it needs no look-up.
   const rng = createRng(seed);
-  const picked = new Set<number>();
-  for (let j = n - max; j < n; j += 1) {
+  const drawn = new Uint8Array(n);
+  const picked = new Int32Array(max);
+  for (let j = n - max, k = 0; j < n; j += 1, k += 1) {
     const t = rng.int(j + 1);
-    picked.add(picked.has(t) ? j : t);
+    const row = drawn[t] ? j : t;
+    drawn[row] = 1;
+    picked[k] = row;
   }
   // The extremes first, then the random rows in the order drawn, up to `max`.
   const rows = new Int32Array(max);
   let count = 0;
   for (const r of extremes) rows[count++] = r;
-  for (const r of picked) {
-    if (count === max) break;
-    if (!extremes.has(r)) rows[count++] = r;
+  for (let k = 0; k < max && count < max; k += 1) {
+    if (!extremes.has(picked[k])) rows[count++] = picked[k];
   }
   return Array.from(rows.sort());
 }

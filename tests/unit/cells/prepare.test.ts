@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../../../src/lib/data/csv';
 import { getColumn, type NumericColumn, type Table } from '../../../src/lib/data/table';
-import { runPrepare, type PrepareOutput } from '../../../src/cells/prepare/run';
+import { runPrepare, runPrepareCell, type PrepareOutput } from '../../../src/cells/prepare/run';
+import { summarise } from '../../../src/lib/data/summary';
+import { outputColumns } from '../../../src/cells/shared/table-input';
 import { prepareSchema } from '../../../src/cells/prepare/schema';
 import { describeSteps } from '../../../src/cells/prepare/describe';
 import { renameColumn } from '../../../src/cells/prepare/rename';
@@ -31,6 +33,14 @@ describe('prepare cell run', () => {
     // The label is left alone, and the input passes on untouched for a split cell.
     expect(out.pipeline).toEqual([{ step: 'impute', strategy: 'median', columns: ['x'], value: undefined, indicator: true }]);
     expect(out.source).toBe(table);
+  });
+
+  it('the cell\'s engine run brings the prepared table\'s summaries, which the pickers then read', async () => {
+    const options = prepareSchema.parse({ input: 'd', label: 'y', missing: { strategy: 'median', indicator: true } });
+    const out = (await runPrepareCell(context(options, { d: { table } }))) as PrepareOutput;
+    expect(out.summaries).toEqual(summarise(out.table));
+    expect(out.summaries?.find((s) => s.name === 'x')).toMatchObject({ missing: 0, count: 7 });
+    expect(outputColumns(out)?.map((c) => c.name)).toEqual(['x', 'x_missing', 'city', 'y']);
   });
 
   it('fills with the mean (22) when asked', () => {

@@ -6,6 +6,7 @@ import { runPrepare, type PrepareOutput } from '../../../src/cells/prepare/run';
 import { prepareSchema } from '../../../src/cells/prepare/schema';
 import { runSplit, type SplitCellOutput } from '../../../src/cells/split/run';
 import { holdoutSplit, labelsOf, stratifiedHoldoutSplit } from '../../../src/lib/validation';
+import { summarise } from '../../../src/lib/data/summary';
 import { splitSchema } from '../../../src/cells/split/schema';
 import { isSplitOutput, partsFrom } from '../../../src/cells/shared/parts';
 import { runContext as context } from './context';
@@ -79,6 +80,9 @@ describe('split cell run', () => {
     }
     // 60 % a, 30 % b, 10 % c in every part: 12,000 test rows, 6,000 validation rows.
     expect(out.classCounts?.counts).toEqual({ train: [25_200, 12_600, 4_200], validation: [3_600, 1_800, 600], test: [7_200, 3_600, 1_200] });
+    // The training part's summaries come from the engine (in-process here), as summarise makes them.
+    expect(out.summaries).toEqual(summarise(out.train));
+    expect(out.summaries?.[0]).toMatchObject({ name: 'id', count: 42_000, distinct: 42_000 });
     const plain = (await runSplit(context(splitSchema.parse({ input: 'd', test: 0.25, seed: 9 }), { d: { table: rows(n) } }))) as SplitCellOutput;
     expect(ids(plain.test)).toEqual(Array.from(holdoutSplit(n, { test: 0.25, seed: 9 }).test));
   });

@@ -79,7 +79,7 @@ describe('work in slices', () => {
     const rows = [4, 1, 1, 0];
     const taken = runSteps(takeRowsSteps(table, rows));
     expect(taken.rowCount).toBe(4);
-    expect(Array.from(taken.columns[0].values)).toEqual([14, 11, 11, 10]);
+    expect(Array.from(taken.columns[0].values as Float64Array)).toEqual([14, 11, 11, 10]);
     expect(taken.columns[1].values).toEqual(['e', null, null, 'a']);
     expect(takeRows(table, rows)).toEqual(taken);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/lib/data/random';
 import { MAX_DRAWN_POINTS, sampleRows, shownSentence } from '../../../src/lib/plot/sample';
 import { scatterFigure } from '../../../src/lib/plot/scatter';
 import { fitFigure } from '../../../src/lib/plot/fit';
@@ -21,6 +22,20 @@ describe('sampleRows', () => {
     expect(rows).toHaveLength(MAX_DRAWN_POINTS);
     expect(new Set(rows).size).toBe(MAX_DRAWN_POINTS);
     expect(rows.every((r, k) => Number.isInteger(r) && r >= 0 && r < n && (k === 0 || r > rows[k - 1]))).toBe(true);
+  });
+
+  it('draws the rows of Robert Floyd\'s algorithm written with a Set (the extremes first, then in the order drawn)', () => {
+    const floyd = (rows: number, max: number, seed: number, extremes: number[]) => {
+      const rng = createRng(seed);
+      const picked = new Set<number>();
+      for (let j = rows - max; j < rows; j++) {
+        const t = rng.int(j + 1);
+        picked.add(picked.has(t) ? j : t);
+      }
+      return [...new Set([...extremes, ...picked])].slice(0, max).sort((a, b) => a - b);
+    };
+    expect(sampleRows(n, [x], 1000, 5)).toEqual(floyd(n, 1000, 5, [777, 98_765]));
+    expect(sampleRows(5000, [], 4999, 9)).toEqual(floyd(5000, 4999, 9, []));
   });
 
   it('is the same for the same seed and differs for another', () => {

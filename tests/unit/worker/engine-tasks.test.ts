@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getColumn, type NumericColumn, type Table } from '../../../src/lib/data/table';
 import type { Pipeline } from '../../../src/lib/data/prepare';
+import { summarise, type ColumnSummary } from '../../../src/lib/data/summary';
 import { engineTasks, fitterFromRecipe } from '../../../src/cells/engine/tasks';
 import type { RegressionFitResult } from '../../../src/cells/regression/run';
 import type { ClassifierFitResult, PartDescriptions } from '../../../src/cells/classifier/run';
@@ -57,7 +58,7 @@ const logisticCases = (JSON.parse(readFileSync('tests/fixtures/sklearn/logistic.
 
 describe('engine tasks', () => {
   it('names the tasks the cells use, each a function', () => {
-    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'evaluate.cost', 'evaluate.rank', 'prepare', 'regression.fit', 'sweep']);
+    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'evaluate.cost', 'evaluate.rank', 'prepare', 'regression.fit', 'summarise', 'sweep']);
     for (const task of Object.values(engineTasks)) expect(typeof task).toBe('function');
   });
 
@@ -153,5 +154,19 @@ describe('engine tasks', () => {
     values(table, 'RM').forEach((v, i) => relClose(v, (rm[i] - mean) / std, 1e-12));
     expect(values(table, 'MEDV')).toBe(values(houses, 'MEDV'));
     expect(table.columns.map((c) => c.name)).toEqual(houses.columns.map((c) => c.name));
+    // The prepared table's summaries come with it: RM standardised has mean 0 and (population) std 1.
+    expect(result.summaries?.map((s) => s.name)).toEqual(houses.columns.map((c) => c.name));
+    const rmSummary = result.summaries!.find((s) => s.name === 'RM')!;
+    expect(rmSummary).toMatchObject({ count: rm.length, missing: 0 });
+    expect(Math.abs(rmSummary.mean!)).toBeLessThan(1e-12);
+    // pandas' std divides by n − 1: sqrt(n / (n − 1)) times the population std of 1.
+    relClose(rmSummary.std!, Math.sqrt(rm.length / (rm.length - 1)), 1e-12);
+  });
+
+  it('summarise gives the summaries of the table it is sent', async () => {
+    const summaries = await both<ColumnSummary[]>('summarise', {}, { tables: { table: houses } });
+    expect(summaries).toEqual(summarise(houses));
+    const medv = (getColumn(houses, 'MEDV') as NumericColumn).values;
+    expect(summaries.find((s) => s.name === 'MEDV')).toMatchObject({ count: medv.length, min: Math.min(...medv), max: Math.max(...medv) });
   });
 });

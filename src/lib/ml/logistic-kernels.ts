@@ -191,6 +191,8 @@ export interface LogisticPasses {
   lossAndGradient(theta: Float64Array, codes: Int32Array, weights: Float64Array, eta: Float64Array, prob: Float64Array, grad: Float64Array, diag?: Float64Array): number;
   hessianLower(c: Float64Array, H: Float64Array): void;
   hessianTimes(c: Float64Array, v: Float64Array, out: Float64Array): Float64Array;
+  /** Called when the problem is done with the passes (and `rows`): they may then reuse its memory. */
+  release(): void;
 }
 
 /** The JS kernels above on a design of their own. */
@@ -203,5 +205,6 @@ export function jsPasses(n: number, d: number): LogisticPasses {
     lossAndGradient: (theta, codes, weights, eta, prob, grad, diag) => lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, grad, diag),
     hessianLower: (c, H) => hessianLower(rows, n, d, c, H),
     hessianTimes: (c, v, out) => hessianTimes(rows, n, d, c, v, out),
+    release: () => {},
   };
 }

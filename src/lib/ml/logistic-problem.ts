@@ -79,6 +79,11 @@ export class Problem {
     this.lossGrad = new Float64Array(multinomial ? 0 : this.d);
   }
 
+  /** Ends the problem's use of its design (the WebAssembly passes keep its memory for the next fit). */
+  release(): void {
+    this.passes.release();
+  }
+
   /** Weighted mean cross-entropy (no penalty); fills eta and prob. */
   loss(theta: Float64Array): number {
     const at = this.lossAt;

@@ -7,9 +7,13 @@
 // so each pass still reads the design from memory once.
 //
 // Memory: one WebAssembly.Memory per problem, sized once at construction and never grown (growing
-// would detach the typed-array views the solver holds). Nothing frees it explicitly: it is an
-// ArrayBuffer like any other, released by the garbage collector with the Problem that owns it
-// when the fit returns (nothing of the fit's result refers to it).
+// would detach the typed-array views the solver holds). Nothing frees a memory explicitly: it is
+// an ArrayBuffer like any other, collected with the last reference to it. A problem's memory is
+// its own until release() (fitLogistic calls it as it returns); a released memory of up to
+// SPARE_BYTES is kept, one at a time, for the next problem that fits in it: the first writes to
+// fresh memory are page faults, ~200 ms for the 160 MB of a 100,000 x 200 design (8 passes' worth),
+// where writing into a memory already touched takes ~30 ms. So a thread (the app's engine worker)
+// holds up to SPARE_BYTES after a fit, until a larger fit replaces it or a smaller one takes it.
 // Falls back to the JS kernels (createPasses returns jsPasses) when WebAssembly or its SIMD is
 // missing (WebAssembly.validate fails), when the problem does not fit in a 32-bit memory (4 GiB),
 // or when the engine refuses to allocate the memory.
@@ -30,6 +34,11 @@ const MAX_PAGES = 65536;
 const BLOCK_BYTES = 256 * 1024;
 /** The largest d x d Hessian kept in the memory (bigger ones use the JS kernel on the same rows). */
 const MAX_HESSIAN_BYTES = 32 * 1024 * 1024;
+/** The largest released memory kept for the next problem. */
+const SPARE_BYTES = 512 * 1024 * 1024;
+
+/** A released memory, free for the next problem whose layout fits in it (see the top). */
+let spare: WebAssembly.Memory | null = null;
 
 let compiled: WebAssembly.Module | null | undefined;
 let enabled = true;
@@ -72,6 +81,8 @@ class WasmPasses implements LogisticPasses {
   private readonly f64: Float64Array;
   private readonly k: PassExports;
   private readonly block: number;
+  /** Null once released. */
+  private memory: WebAssembly.Memory | null;
 
   /** The passes with their memory, or null when it cannot be had (too large, or refused). */
   static create(module: WebAssembly.Module, n: number, d: number): WasmPasses | null {
@@ -99,10 +110,18 @@ class WasmPasses implements LogisticPasses {
     const pages = Math.ceil(at / PAGE);
     if (pages > MAX_PAGES) return null;
     let memory: WebAssembly.Memory;
-    try {
-      memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    } catch {
-      return null; // RangeError: the engine would not reserve that much
+    // the spare when it fits and is not more than twice as large (else it goes, and a new one comes)
+    const spareBytes = spare?.buffer.byteLength ?? 0;
+    if (spare && spareBytes >= pages * PAGE && spareBytes <= 2 * pages * PAGE) {
+      memory = spare;
+      spare = null;
+    } else {
+      spare = null;
+      try {
+        memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+      } catch {
+        return null; // RangeError: the engine would not reserve that much
+      }
     }
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     return new WasmPasses(instance.exports as unknown as PassExports, memory, layout, n, d, block);
@@ -118,9 +137,16 @@ class WasmPasses implements LogisticPasses {
   ) {
     this.k = k;
     this.block = block;
+    this.memory = memory;
     this.f64 = new Float64Array(memory.buffer);
     this.rows = this.view(at.rows, n * d);
     this.rowWeights = this.view(at.rowWeights, n);
+  }
+
+  release(): void {
+    const bytes = this.memory?.buffer.byteLength ?? Infinity;
+    if (bytes <= SPARE_BYTES) spare = this.memory;
+    this.memory = null; // a second release() gives nothing more away
   }
 
   private view(offset: number, length: number): Float64Array {

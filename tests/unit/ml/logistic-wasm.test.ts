@@ -88,6 +88,28 @@ describe('logistic passes in WebAssembly SIMD', () => {
     });
   }
 
+  it('a released memory goes to the next problem that fits in it, never to two live ones', () => {
+    const first = createPasses(1000, 20);
+    const live = createPasses(1000, 20);
+    expect(live.rows.buffer).not.toBe(first.rows.buffer);
+    first.release();
+    const next = createPasses(999, 19); // fits in the released memory
+    expect(next.rows.buffer).toBe(first.rows.buffer);
+    expect(createPasses(999, 19).rows.buffer).not.toBe(first.rows.buffer); // taken: no spare now
+    next.release();
+    expect(createPasses(10, 2).rows.buffer).not.toBe(first.rows.buffer); // over twice as large: not kept for it
+    // rows reused from an earlier problem hold its values until written: the passes' sums do not
+    // depend on anything else left there
+    const { rows, theta, codes, weights } = data(45, 20, 3);
+    const again = createPasses(45, 20);
+    again.rows.set(rows);
+    const grad = new Float64Array(20);
+    const gradJs = new Float64Array(20);
+    again.lossAndGradient(theta, codes, weights, new Float64Array(45), new Float64Array(45), grad);
+    lossAndGradient(rows, 45, 20, theta, codes, weights, new Float64Array(45), new Float64Array(45), gradJs);
+    close(grad, gradJs);
+  });
+
   it('falls back to the JS kernels without WebAssembly SIMD, or when turned off', () => {
     // bytes that fail validation (the header of a module of an unknown version) give no module
     expect(compile(btoa(String.fromCharCode(0, 0x61, 0x73, 0x6d, 9, 0, 0, 0)))).toBeNull();

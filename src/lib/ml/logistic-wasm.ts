@@ -68,8 +68,13 @@ export function useWasmPasses(on: boolean): void {
 
 /** The passes for a binary problem of n rows and d values a row: WebAssembly when it can, else JS. */
 export function createPasses(n: number, d: number): LogisticPasses {
+  return wasmPasses(n, d) ?? jsPasses(n, d);
+}
+
+/** The WebAssembly passes, or null where createPasses falls back to JS (see the top). */
+export function wasmPasses(n: number, d: number): LogisticPasses | null {
   const module = enabled ? passesModule() : null;
-  return (module && WasmPasses.create(module, n, d)) || jsPasses(n, d);
+  return module && WasmPasses.create(module, n, d);
 }
 
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;

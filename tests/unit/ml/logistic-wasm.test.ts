@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hessianLower, hessianTimes, lossAndGradient } from '../../../src/lib/ml/logistic-kernels';
-import { compile, createPasses, passesModule, useWasmPasses } from '../../../src/lib/ml/logistic-wasm';
+import { compile, createPasses, passesModule, useWasmPasses, wasmPasses } from '../../../src/lib/ml/logistic-wasm';
 import { PASSES_WASM_BASE64 } from '../../../src/lib/ml/wasm/passes-bytes';
 import { Problem } from '../../../src/lib/ml/logistic-problem';
 import { fitLogistic } from '../../../src/lib/ml/logistic';
@@ -113,7 +113,11 @@ describe('logistic passes in WebAssembly SIMD', () => {
   it('falls back to the JS kernels without WebAssembly SIMD, or when turned off', () => {
     // bytes that fail validation (the header of a module of an unknown version) give no module
     expect(compile(btoa(String.fromCharCode(0, 0x61, 0x73, 0x6d, 9, 0, 0, 0)))).toBeNull();
+    // a design past wasm32's 4 GiB (2^20 rows x 2^9 values: 4 GiB and the vectors) is refused
+    // before anything is allocated
+    expect(wasmPasses(2 ** 20, 2 ** 9)).toBeNull();
     useWasmPasses(false);
+    expect(wasmPasses(10, 3)).toBeNull();
     expect(createPasses(10, 3).kind).toBe('js');
     // a fit then runs on JS kernels and gives the same coefficients as on WebAssembly
     const n = 501;

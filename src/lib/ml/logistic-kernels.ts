@@ -88,7 +88,7 @@ export function lossAndGradient(
 }
 
 /** Row i's eta, probability and weighted log loss, from its score s. */
-function rowLoss(i: number, s: number, codes: Int32Array, weights: Float64Array, eta: Float64Array, prob: Float64Array): number {
+export function rowLoss(i: number, s: number, codes: Int32Array, weights: Float64Array, eta: Float64Array, prob: Float64Array): number {
   eta[i] = s;
   // sigmoid(s) and softplus(s) from one exp(-|s|), each exactly as logistic-problem.ts's.
   const e = Math.exp(s >= 0 ? -s : s);
@@ -97,7 +97,7 @@ function rowLoss(i: number, s: number, codes: Int32Array, weights: Float64Array,
 }
 
 /** c_i = w_i p_i (1 - p_i) / n: the weight of row i in the Hessian. */
-function rowCurvature(i: number, n: number, weights: Float64Array, prob: Float64Array): number {
+export function rowCurvature(i: number, n: number, weights: Float64Array, prob: Float64Array): number {
   const p = prob[i];
   return (weights[i] / n) * (p * (1 - p));
 }
@@ -175,4 +175,36 @@ export function hessianTimes(rows: Float64Array, n: number, d: number, c: Float6
     for (let j = 0; j < d; j++) out[j] += s * rows[r + j];
   }
   return out;
+}
+
+/**
+ * The passes over one problem's design (n rows of d values, `rows`), as the solver calls them:
+ * these JS kernels, or the WebAssembly SIMD ones of logistic-wasm.ts, whose design lives in the
+ * WebAssembly memory. Same arguments as the functions above, less the design and its size.
+ */
+export interface LogisticPasses {
+  readonly kind: 'js' | 'wasm';
+  /** The row-major design, to be filled by the caller. */
+  readonly rows: Float64Array;
+  /** n values for the Hessian's row weights c (curvature()), where the passes read them without a copy. */
+  readonly rowWeights: Float64Array;
+  lossAndGradient(theta: Float64Array, codes: Int32Array, weights: Float64Array, eta: Float64Array, prob: Float64Array, grad: Float64Array, diag?: Float64Array): number;
+  hessianLower(c: Float64Array, H: Float64Array): void;
+  hessianTimes(c: Float64Array, v: Float64Array, out: Float64Array): Float64Array;
+  /** Called when the problem is done with the passes (and `rows`): they may then reuse its memory. */
+  release(): void;
+}
+
+/** The JS kernels above on a design of their own. */
+export function jsPasses(n: number, d: number): LogisticPasses {
+  const rows = new Float64Array(n * d);
+  return {
+    kind: 'js',
+    rows,
+    rowWeights: new Float64Array(n),
+    lossAndGradient: (theta, codes, weights, eta, prob, grad, diag) => lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, grad, diag),
+    hessianLower: (c, H) => hessianLower(rows, n, d, c, H),
+    hessianTimes: (c, v, out) => hessianTimes(rows, n, d, c, v, out),
+    release: () => {},
+  };
 }

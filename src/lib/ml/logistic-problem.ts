@@ -2,7 +2,8 @@
 // on standardised features, its gradient and Hessian, with the penalties per parameter, in a
 // flat parameter vector (one block of intercept + coefficients per class for softmax).
 // The binary case runs on the kernels of logistic-kernels.ts.
-import { curvature, hessianLower, hessianTimes, lossAndGradient } from './logistic-kernels';
+import { curvature, jsPasses, type LogisticPasses } from './logistic-kernels';
+import { createPasses } from './logistic-wasm';
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -26,6 +27,8 @@ export class Problem {
   readonly penaltyL1: Float64Array; // per parameter, l1 / s_j
   readonly eta: Float64Array;
   readonly prob: Float64Array;
+  /** The passes over `rows` (which they hold): WebAssembly SIMD for a binary problem where available. */
+  readonly passes: LogisticPasses;
   /** Binary only: gradient of the loss (no penalty) at the last loss() call's theta. */
   private readonly lossGrad: Float64Array;
   /** Binary only: per-row Hessian weights, set by prepareProducts(). */
@@ -59,7 +62,8 @@ export class Problem {
     this.d = p + off;
     this.blocks = multinomial ? K : 1;
     this.size = this.d * this.blocks;
-    this.rows = new Float64Array(n * this.d);
+    this.passes = multinomial ? jsPasses(n, this.d) : createPasses(n, this.d);
+    this.rows = this.passes.rows;
     standardisedRows(columns, n, p, off, mean, scale, this.rows);
     this.penaltyL2 = new Float64Array(this.size);
     this.penaltyL1 = new Float64Array(this.size);
@@ -73,6 +77,11 @@ export class Problem {
     this.eta = new Float64Array(n * this.blocks);
     this.prob = new Float64Array(n * this.blocks);
     this.lossGrad = new Float64Array(multinomial ? 0 : this.d);
+  }
+
+  /** Ends the problem's use of its design (the WebAssembly passes keep its memory for the next fit). */
+  release(): void {
+    this.passes.release();
   }
 
   /** Weighted mean cross-entropy (no penalty); fills eta and prob. */
@@ -90,7 +99,7 @@ export class Problem {
       // The preconditioner is the diagonal at the first point whose products are prepared: the
       // start, whose loss pass is the first one, so it is summed in that pass.
       const diag = this.wantDiagonal && !this.diagonal ? new Float64Array(d) : undefined;
-      const loss = lossAndGradient(rows, n, d, theta, codes, weights, eta, prob, this.lossGrad, diag);
+      const loss = this.passes.lossAndGradient(theta, codes, weights, eta, prob, this.lossGrad, diag);
       if (diag) this.diagonal = diag.map((v, k) => v + this.penaltyL2[k]);
       return loss;
     }
@@ -148,12 +157,12 @@ export class Problem {
 
   /** Binary only: fixes the Hessian's row weights at the current probabilities (call loss(theta) first). */
   prepareProducts(): void {
-    this.weightsH = curvature(this.n, this.weights, this.prob, this.weightsH ?? new Float64Array(this.n));
+    this.weightsH = curvature(this.n, this.weights, this.prob, this.passes.rowWeights);
   }
 
   /** Binary only: H v (the Hessian at the prepared point, penalty included), without forming H. */
   hessianTimes(v: Float64Array, out: Float64Array): Float64Array {
-    hessianTimes(this.rows, this.n, this.d, this.weightsH!, v, out);
+    this.passes.hessianTimes(this.weightsH!, v, out);
     for (let a = 0; a < this.size; a++) out[a] += this.penaltyL2[a] * v[a];
     return out;
   }
@@ -180,7 +189,7 @@ export class Problem {
     if (!this.multinomial) {
       const H = new Float64Array(size * size);
       this.prepareProducts();
-      hessianLower(rows, n, d, this.weightsH!, H);
+      this.passes.hessianLower(this.weightsH!, H);
       for (let a = 0; a < size; a++) {
         for (let b = 0; b < a; b++) H[b * size + a] = H[a * size + b];
         H[a * size + a] += this.penaltyL2[a];

@@ -175,6 +175,8 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
   if (multinomial) centreAcrossClasses(theta, blocks, d, intercept, !penalised);
   const model = toRawModel(theta, mean, scale, { featureNames, classes, multinomial, intercept, threshold }, blocks, d);
   const loss = prob.loss(theta);
+  const objective = loss + prob.smoothPenalty(theta) + prob.l1Penalty(theta);
+  prob.release(); // the design's memory goes to the next fit (logistic-wasm.ts)
   return {
     model,
     solver: 'exact',
@@ -182,7 +184,7 @@ export function fitLogistic(X: Matrix, labels: ArrayLike<Label>, options: Logist
     iterations,
     converged,
     separable,
-    objective: loss + prob.smoothPenalty(theta) + prob.l1Penalty(theta),
+    objective,
     logLoss: loss,
     warnings,
   };

@@ -35,7 +35,7 @@ const BLOCK_BYTES = 256 * 1024;
 /** The largest d x d Hessian kept in the memory (bigger ones use the JS kernel on the same rows). */
 const MAX_HESSIAN_BYTES = 32 * 1024 * 1024;
 /** The largest released memory kept for the next problem. */
-const SPARE_BYTES = 512 * 1024 * 1024;
+const SPARE_BYTES = 256 * 1024 * 1024;
 
 /** A released memory, free for the next problem whose layout fits in it (see the top). */
 let spare: WebAssembly.Memory | null = null;

@@ -6,3 +6,9 @@ declare module 'virtual:fitbook/prerendered-math' {
   const table: ReadonlyMap<string, string>;
   export default table;
 }
+
+/** The shipped notebooks' prose blocks, source text → HTML, rendered at build time (src/build/prerender-prose.ts). */
+declare module 'virtual:fitbook/prerendered-prose' {
+  const table: ReadonlyMap<string, string>;
+  export default table;
+}

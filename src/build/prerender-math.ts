@@ -49,7 +49,7 @@ export function prerenderedMath(notebooksDir = 'notebooks'): Plugin {
         return `export default { renderToString() { throw new Error('markdown-it-katex was not given fitbook\\'s KaTeX'); } };`;
       }
       if (id !== resolvedId) return null;
-      return mapModule(prerenderMath(readShippedNotebooks(notebooksDir, (file) => this.addWatchFile(file))));
+      return mapModule(prerenderMath(readShippedNotebooks(notebooksDir, (file) => this.addWatchFile(file)).map((n) => n.text)));
     },
   };
 }

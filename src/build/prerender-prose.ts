@@ -37,7 +37,7 @@ export function prerenderedProse(notebooksDir = 'notebooks'): Plugin {
     resolveId: (source) => (source === PRERENDERED_PROSE ? resolvedId : null),
     load(id) {
       if (id !== resolvedId) return null;
-      return mapModule(prerenderProse(readShippedNotebooks(notebooksDir, (file) => this.addWatchFile(file))));
+      return mapModule(prerenderProse(readShippedNotebooks(notebooksDir, (file) => this.addWatchFile(file)).map((n) => n.text)));
     },
   };
 }

@@ -1,16 +1,21 @@
 // The shipped notebooks (notebooks/*.md) as the build's plugins read them: each file's text,
 // and the prose blocks exactly as the page splits them. Shared by the plugins that prepare
-// things about those notebooks at build time (prerender-math.ts, prerender-prose.ts).
+// things about those notebooks at build time (prerender-math.ts, prerender-prose.ts, notebook-list.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseNotebook } from '../lib/notebook/format';
 
-/** The texts of the shipped notebooks, in file-name order; `watch` is told each file (Vite's addWatchFile). */
-export function readShippedNotebooks(notebooksDir: string, watch?: (file: string) => void): string[] {
+/** The shipped notebooks (file name in the folder, text), in file-name order; `watch` is told each file (Vite's addWatchFile). */
+export function readShippedNotebooks(notebooksDir: string, watch?: (file: string) => void): { path: string; text: string }[] {
   const dir = path.resolve(notebooksDir);
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
-  files.forEach((file) => watch?.(file));
-  return files.map((file) => fs.readFileSync(file, 'utf8'));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      watch?.(path.join(dir, f));
+      return { path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') };
+    });
 }
 
 /** The prose blocks of a notebook's text, exactly as the page splits them (no schemas: the cells are not needed). */

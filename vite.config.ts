@@ -3,6 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './src/build/csp';
 import { preloadPlotly } from './src/build/preload-plotly';
 import { prerenderedMath } from './src/build/prerender-math';
+import { prerenderedProse } from './src/build/prerender-prose';
+import { shippedNotebookList } from './src/build/notebook-list';
 
 // Cross-origin isolation lets the tfjs WASM backend use threads (SharedArrayBuffer).
 // Both the dev server and the static preview send the same headers; a static host
@@ -14,7 +16,7 @@ const crossOriginIsolation = {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), preloadPlotly(), prerenderedMath()],
+  plugins: [svelte(), contentSecurityPolicy(), preloadPlotly(), prerenderedMath(), prerenderedProse(), shippedNotebookList()],
   server: { headers: crossOriginIsolation },
   // The preview serves the build, so it sends the build's policy as a header too.
   preview: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },

@@ -2,7 +2,8 @@
 // a CPU profile (Chromium's sampling profiler) of each load, stopped when the first plot's SVG
 // appears, mapped through the build's source maps and summed per package or source folder and
 // per function (mean self time per load). Also prints when the main chunk, plotly, the data and
-// the CSV worker arrived (resource timing), and zod's time split into parsing and the rest.
+// the CSV worker arrived (resource timing), zod's time split into parsing and the rest, and the
+// inclusive time under each of the app's own functions (what a call into a library cost).
 //
 //   npx vite build --sourcemap --outDir /tmp/fb-prof
 //   node scripts/bench/profile-first-plot.mjs --dist /tmp/fb-prof [--runs 3] [--port 4176]
@@ -43,6 +44,8 @@ const add = (table, key, ms) => table.set(key, (table.get(key) ?? 0) + ms / runs
 const byPackage = new Map();
 const byFunction = new Map();
 const zod = new Map();
+/** Inclusive time: each of the app's own functions (src/…) on a sample's stack, counted once per sample. */
+const underApp = new Map();
 
 const STOP_AT_FIRST_PLOT = `
   window.__firstPlot = new Promise((resolve) => {
@@ -94,13 +97,18 @@ function account(profile) {
     add(byFunction, `${o.name} ${o.source.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}${o.line ? `:${o.line}` : ''}`, ms);
     let inZod = false;
     let parsing = false;
+    const appFrames = new Set();
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const frame = origin(nodes.get(at));
+      if (/(^|\/)src\//.test(frame.source) && !frame.source.includes('node_modules/')) {
+        appFrames.add(`${frame.name} ${frame.source.replace(/^.*?src\//, 'src/')}`);
+      }
       if (!frame.source.includes('node_modules/zod/')) continue;
       inZod = true;
       if (/parse|_run|check/i.test(frame.name)) parsing = true;
     }
     if (inZod) add(zod, parsing ? 'parsing options' : 'building schemas and the rest', ms);
+    for (const key of appFrames) add(underApp, key, ms);
   }
 }
 
@@ -121,6 +129,7 @@ try {
   console.log(`\nSelf time per load (mean of ${runs}), by package or source folder:\n${top(byPackage, 25)}`);
   console.log(`\nzod:\n${top(zod, 2)}`);
   console.log(`\nBy function:\n${top(byFunction, 40)}`);
+  console.log(`\nInclusive, under the app's own functions (src/…):\n${top(underApp, 40)}`);
 } catch (e) {
   console.error(`profile-first-plot failed: ${e instanceof Error ? e.stack : String(e)}`);
   process.exitCode = 1;

@@ -8,12 +8,10 @@
 // It also gives the markdown-it-katex plugin an empty `katex` module: the plugin
 // `require`s KaTeX for its default, which would pull KaTeX back into the main chunk,
 // while fitbook always passes its own.
-import fs from 'node:fs';
-import path from 'node:path';
 import katex from 'katex';
 import type { Plugin } from 'vite';
 import { createMarkdown, mathKey, type KatexRenderOptions } from '../render/markdown-it';
-import { parseNotebook } from '../lib/notebook/format';
+import { mapModule, proseBlocks, readShippedNotebooks } from './shipped-notebooks';
 
 export const PRERENDERED_MATH = 'virtual:fitbook/prerendered-math';
 const resolvedId = `\0${PRERENDERED_MATH}`;
@@ -30,8 +28,7 @@ export function prerenderMath(notebookTexts: string[]): Map<string, string> {
     },
   });
   for (const text of notebookTexts) {
-    // The prose blocks exactly as the page splits them (no schemas: the cells are not needed).
-    for (const block of parseNotebook(text, {}).blocks) if (block.type === 'prose') markdown.render(block.text);
+    for (const prose of proseBlocks(text)) markdown.render(prose);
   }
   return table;
 }
@@ -52,12 +49,7 @@ export function prerenderedMath(notebooksDir = 'notebooks'): Plugin {
         return `export default { renderToString() { throw new Error('markdown-it-katex was not given fitbook\\'s KaTeX'); } };`;
       }
       if (id !== resolvedId) return null;
-      const dir = path.resolve(notebooksDir);
-      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
-      files.forEach((file) => this.addWatchFile(file));
-      const table = prerenderMath(files.map((file) => fs.readFileSync(file, 'utf8')));
-      // JSON.parse of a string literal is cheaper for the page to evaluate than an object literal.
-      return `export default new Map(JSON.parse(${JSON.stringify(JSON.stringify([...table]))}));`;
+      return mapModule(prerenderMath(readShippedNotebooks(notebooksDir, (file) => this.addWatchFile(file)).map((n) => n.text)));
     },
   };
 }

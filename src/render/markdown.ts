@@ -1,36 +1,53 @@
-// Prose cells: Markdown with $…$ and $$…$$ maths, rendered by markdown-it and
-// KaTeX, then sanitised by DOMPurify. Raw HTML in a notebook is escaped by
-// markdown-it (html: false); sanitising is the second line of defence for
-// anything a plugin emits, since notebooks may come from anywhere.
-// KaTeX itself is not in the main chunk: the shipped notebooks' formulas were
-// rendered at build time, and any other formula loads KaTeX (src/render/math.ts).
-import DOMPurify from 'dompurify';
+// Prose cells on the page. A block of a shipped notebook comes rendered from the build
+// (src/build/prerender-prose.ts): a table lookup, no Markdown parser, no sanitiser and no
+// KaTeX before the first lesson is on screen. Any other block (an edit, an uploaded or
+// opened notebook) is rendered and sanitised by src/render/prose-renderer.ts, loaded with
+// import() the first time one is met; until it arrives the block shows its source as
+// preformatted text, never a blank, and the caller renders again when `ready` resolves.
+import prerendered from 'virtual:fitbook/prerendered-prose';
+// KaTeX's stylesheet stays with the page: the pre-rendered HTML needs it.
 import 'katex/dist/katex.min.css';
-import { createMarkdown } from './markdown-it';
-import { katexFacade, loadKatex, takeMissed } from './math';
-
-const markdown = createMarkdown(katexFacade);
 
 export interface RenderedProse {
-  /** Sanitised HTML. */
+  /** HTML: the build's, or sanitised by DOMPurify. */
   html: string;
   /**
-   * Set when a formula is shown as its TeX source because KaTeX was not loaded yet:
-   * resolves once it is, when rendering the same text again gives the formula.
+   * Set when the block is shown as its source (the renderer was not loaded yet) or a
+   * formula as its TeX (KaTeX was not): resolves once it is, when rendering the same
+   * text again gives the finished block.
    */
-  mathReady?: Promise<void>;
+  ready?: Promise<void>;
 }
 
+type Renderer = typeof import('./prose-renderer');
+let renderer: Renderer | undefined;
+let loading: Promise<Renderer> | undefined;
+
+/** Loads the page's renderer once (again after a failure, e.g. a dropped connection). */
+function loadRenderer(): Promise<Renderer> {
+  loading ??= import('./prose-renderer').then(
+    (module) => (renderer = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** For "Edit text": what the reader types is not in the build's table, so fetch the renderer and KaTeX now. */
+export function prepareForEditing(): Promise<void> {
+  return loadRenderer().then((module) => module.loadKatex());
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export function renderMarkdown(source: string): RenderedProse {
-  takeMissed();
-  const rendered = markdown.render(source);
-  const html = DOMPurify.sanitize(rendered, {
-    // KaTeX output uses MathML and inline styles; keep them, drop scripts and handlers.
-    USE_PROFILES: { html: true, mathMl: true },
-    // KaTeX keeps the TeX source in <semantics><annotation>; without these the
-    // source text would be left loose inside <math> for screen readers.
-    ADD_TAGS: ['semantics', 'annotation'],
-    ADD_ATTR: ['encoding'],
-  });
-  return takeMissed() ? { html, mathReady: loadKatex() } : { html };
+  const html = prerendered.get(source);
+  if (html !== undefined) return { html };
+  if (renderer) return renderer.renderSanitised(source);
+  return {
+    html: `<pre class="prose-pending">${escapeHtml(source)}</pre>`,
+    ready: loadRenderer().then(() => undefined),
+  };
 }

@@ -3,7 +3,7 @@
 // in-process, so a result is the same wherever it was computed; the cells
 // reach these through runEngineTask (run-task.ts), the worker through
 // engine.worker.ts. Nothing here may touch the DOM.
-import { fitAndApplyPipeline, type Pipeline } from '../../lib/data/prepare';
+import { applyPipeline, fitAndApplyPipeline, type FittedPipeline, type Pipeline } from '../../lib/data/prepare';
 import { summarise, type ColumnSummary } from '../../lib/data/summary';
 import type { Task } from '../../lib/worker/protocol';
 import { classifierFitter, describeParts, labelColumnNames, type ClassifierFitResult, type PartDescriptions } from '../classifier/run';
@@ -54,6 +54,12 @@ const prepare: Task<{ pipeline: Pipeline }, PreparedTable> = ({ pipeline }, { so
   return { table: referToSource(table, source), reports, fitted, summaries: summarise(table) };
 };
 
+/** Steps fitted on one table (a split's training part) applied, unchanged, to another (a held-out part). */
+const prepareApply: Task<{ fitted: FittedPipeline }, Omit<PreparedTable, 'fitted' | 'summaries'>> = ({ fitted }, { source }) => {
+  const { table, reports } = applyPipeline(source, fitted);
+  return { table: referToSource(table, source), reports };
+};
+
 /** A table's column summaries (lib/data/summary.ts), for a table made on the page (a split's training part). */
 const summariseTask: Task<Record<string, never>, ColumnSummary[]> = (_, { table }) => summarise(table);
 
@@ -66,5 +72,6 @@ export const engineTasks = {
   crossval,
   sweep,
   prepare,
+  'prepare.apply': prepareApply,
   summarise: summariseTask,
 };

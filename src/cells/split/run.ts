@@ -3,7 +3,7 @@
 // the prepare cell's *input* rows, fits the preparation on the training part
 // only, and applies what it learned, unchanged, to the held-out parts — so no
 // statistic of a held-out row leaks into training.
-import { applyPipeline, fitAndApplyPipeline, type FittedPipeline, type StepReport } from '../../lib/data/prepare';
+import type { FittedPipeline, StepReport } from '../../lib/data/prepare';
 import { inSteps, runSized, type Steps } from '../../lib/data/slices';
 import type { ColumnSummary } from '../../lib/data/summary';
 import { getColumn, takeRowsSteps, type Table } from '../../lib/data/table';
@@ -15,9 +15,9 @@ import { heldOutParts, type PartName, type SplitOutput } from '../shared/parts';
 import { missingColumns, tableFrom, waitingOn, type ColumnChoice, type Waiting } from '../shared/table-input';
 import { askForColumns, isPrepareOutput, type PrepareOutput } from '../prepare/run';
 import { learnedOnSentence } from './leakage';
+import { refitHere, refitInEngine, type PartRecord, type Refitted } from './refit';
 import type { SplitOptions } from './schema';
 
-type PartRecord<T> = { train: T; validation?: T; test: T };
 
 export interface ClassCounts {
   column: string;
@@ -106,34 +106,26 @@ export function runSplit({ options, inputs, signal }: RunContext<SplitOptions>):
 
   const parts = runSized(source.rowCount * (source.columns.length + 1), partsSteps(source, options), { signal });
   if (!(parts instanceof Promise)) return splitOutput(parts, source, prepared);
+  // A large table's preparation and summaries are made by the engine (its worker), not on the page.
   return parts.then(async (p) => {
-    const output = splitOutput(p, source, prepared);
-    // A large training part is summarised by the engine (its worker), not on the page.
+    if (prepared) return splitOutput(p, source, prepared, await refitInEngine(p.raw, prepared.pipeline, signal));
+    const output = splitOutput(p, source, undefined);
     output.summaries = await runEngineTask<ColumnSummary[]>('summarise', {}, { tables: { table: output.train }, signal });
     return output;
   });
 }
 
-function splitOutput({ split, raw, classCounts }: SplitParts, source: Table, prepared: PrepareOutput | undefined): SplitCellOutput {
+function splitOutput({ split, raw, classCounts }: SplitParts, source: Table, prepared: PrepareOutput | undefined, refitted?: Refitted): SplitCellOutput {
   const rows = Object.fromEntries(partNames(split).map((p) => [p, split[p]])) as PartRecord<Int32Array>;
   const columns = source.columns.map((c) => c.name);
-  if (!prepared) {
-    return finish(raw, rows, columns, classCounts);
-  }
-  // Fit on the training rows only; the held-out parts get the fitted steps as they are.
-  const train = fitAndApplyPipeline(raw.train, prepared.pipeline);
-  const parts: PartRecord<Table> = { train: train.table, test: raw.test };
-  const reports: PartRecord<StepReport[]> = { train: train.reports, test: [] };
-  for (const part of heldOutParts(raw)) {
-    const result = applyPipeline(raw[part]!, train.fitted);
-    parts[part] = result.table;
-    reports[part] = result.reports;
-  }
+  if (!prepared) return finish(raw, rows, columns, classCounts);
+  const { parts, reports, fitted, summaries } = refitted ?? refitHere(raw, prepared.pipeline);
   return {
     ...finish(parts, rows, columns, classCounts),
-    fitted: train.fitted,
+    fitted,
     reports,
     learnedOn: learnedOnSentence(prepared.pipeline, raw.train.rowCount, heldOutParts(raw)),
+    ...(summaries && { summaries }),
   };
 }
 

@@ -119,6 +119,35 @@ describe('split after a prepare cell: no leakage', () => {
   }
   const meanOf = (v: Float64Array) => v.reduce((s, x) => s + x, 0) / v.length;
 
+  it('a large table: the preparation is re-fitted on the training rows through the engine, and the parts come with summaries', async () => {
+    const n = 50_000; // 50,000 rows × 3 is more work than SLICED_ABOVE
+    const big: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'x', type: 'numeric', values: Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 + (i % 17)) },
+        { name: 'label', type: 'categorical', values: Array.from({ length: n }, (_, i) => (i % 3 ? 'yes' : 'no')) },
+      ],
+    };
+    const pending = runSplit(context(splitSchema.parse({ input: 'd', test: 0.2, validation: 0.1, seed: 4 }), { d: prepared(big, { label: 'label', scale: 'standard' }) }));
+    expect(pending).toBeInstanceOf(Promise);
+    const out = (await pending) as SplitCellOutput;
+    const raw = values(big, 'x');
+    const train = stats(raw, out.rows.train);
+    const fitted = out.fitted!.steps[0];
+    if (fitted.step !== 'scale') throw new Error('expected a scale step');
+    expect(fitted.params.parameters[0].shift).toBeCloseTo(train.mean, 10);
+    expect(fitted.params.parameters[0].divisor).toBeCloseTo(train.std, 10);
+    for (const part of ['train', 'validation', 'test'] as const) {
+      const r = out.rows[part]![7];
+      expect(values(out[part]!, 'x')[7]).toBeCloseTo((raw[r] - train.mean) / train.std, 10);
+      // The label passes through as the split's own rows of it.
+      expect((getColumn(out[part]!, 'label')!.values as string[])[7]).toBe((big.columns[1].values as string[])[r]);
+    }
+    expect(out.reports?.validation).toHaveLength(1);
+    expect(out.summaries).toEqual(summarise(out.train));
+    expect(out.learnedOn).toBe('Scaling statistics were learned on the 35000 training rows only, then applied unchanged to the validation and test rows.');
+  });
+
   it('standardises with the training rows’ mean and std only', () => {
     const houses = csv('boston-housing.csv');
     const prep = prepared(houses, { label: 'MEDV', scale: 'standard' });

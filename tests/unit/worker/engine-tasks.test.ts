@@ -58,7 +58,7 @@ const logisticCases = (JSON.parse(readFileSync('tests/fixtures/sklearn/logistic.
 
 describe('engine tasks', () => {
   it('names the tasks the cells use, each a function', () => {
-    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'evaluate.cost', 'evaluate.rank', 'prepare', 'regression.fit', 'summarise', 'sweep']);
+    expect(Object.keys(engineTasks).sort()).toEqual(['classifier.describe', 'classifier.fit', 'crossval', 'evaluate.cost', 'evaluate.rank', 'prepare', 'prepare.apply', 'regression.fit', 'summarise', 'sweep']);
     for (const task of Object.values(engineTasks)) expect(typeof task).toBe('function');
   });
 
@@ -161,6 +161,18 @@ describe('engine tasks', () => {
     expect(Math.abs(rmSummary.mean!)).toBeLessThan(1e-12);
     // pandas' std divides by n − 1: sqrt(n / (n − 1)) times the population std of 1.
     relClose(rmSummary.std!, Math.sqrt(rm.length / (rm.length - 1)), 1e-12);
+  });
+
+  it('prepare.apply applies steps fitted elsewhere, unchanged, and refers to the columns it left alone', async () => {
+    const pipeline: Pipeline = [{ step: 'scale', columns: ['RM'], method: 'standard' }];
+    const { fitted } = await both<PreparedTable>('prepare', { pipeline }, { tables: { source: houses } });
+    const firstRows: Table = { rowCount: 50, columns: houses.columns.map((c) => ({ ...c, values: (c.values as Float64Array).slice(0, 50) }) as NumericColumn) };
+    const result = await both<PreparedTable>('prepare.apply', { fitted }, { tables: { source: firstRows } });
+    const table = withSourceColumns(result.table, firstRows);
+    const parameter = fitted.steps[0].step === 'scale' ? fitted.steps[0].params.parameters[0] : undefined;
+    const rm = (getColumn(firstRows, 'RM') as NumericColumn).values;
+    (getColumn(table, 'RM') as NumericColumn).values.forEach((v, i) => relClose(v, (rm[i] - parameter!.shift) / parameter!.divisor, 1e-14));
+    expect((getColumn(table, 'MEDV') as NumericColumn).values).toBe((getColumn(firstRows, 'MEDV') as NumericColumn).values);
   });
 
   it('summarise gives the summaries of the table it is sent', async () => {

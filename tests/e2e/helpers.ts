@@ -40,6 +40,19 @@ export function recordRequests(page: Page): string[] {
 }
 
 /** Adds a cell of `kind` from the "+ Add cell" menu: after the last cell, or at the nth button. */
+/** Holds back the page's requests for `url` until release(); requested() says whether one was made meanwhile. */
+export async function holdRequests(page: Page, url: RegExp): Promise<{ requested: () => boolean; release: () => void }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requested = false;
+  await page.route(url, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  return { requested: () => requested, release };
+}
+
 export async function addCell(page: Page, kind: string, which: 'last' | number = 'last'): Promise<void> {
   const buttons = page.getByRole('button', { name: '+ Add cell' });
   await (which === 'last' ? buttons.last() : buttons.nth(which)).click();

@@ -4,7 +4,7 @@
 // requesting the renderer's chunk or KaTeX's; an edited block shows its source until the
 // renderer arrives, and a formula the build did not see its TeX until KaTeX does.
 import { expect, test } from '@playwright/test';
-import { freshStart, recordRequests } from './helpers';
+import { freshStart, holdRequests, recordRequests } from './helpers';
 
 const KATEX_CHUNK = /\/katex-[\w-]+\.js(\?|$)/;
 const RENDERER_CHUNK = /\/prose-renderer-[\w-]+\.js(\?|$)/;
@@ -39,14 +39,7 @@ test('the first lesson shows its prose and formulas, as MathML too, without load
 
 test('an edited text block shows its source until the renderer has loaded, then its Markdown', async ({ page }) => {
   await freshStart(page);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let rendererRequested = false;
-  await page.route(RENDERER_CHUNK, async (route) => {
-    rendererRequested = true;
-    await held;
-    await route.continue();
-  });
+  const held = await holdRequests(page, RENDERER_CHUNK);
   await page.goto('./#/exploring-a-dataset');
   const block = page.locator('article > .block').first();
   await expect(block.locator('.prose strong').first()).toBeVisible();
@@ -55,9 +48,9 @@ test('an edited text block shows its source until the renderer has loaded, then 
   const preview = block.locator('.prose');
   await expect(preview.locator('pre.prose-pending')).toHaveText('An *edited* block with <b>tags</b>.');
   await expect(preview.locator('em')).toHaveCount(0);
-  expect(rendererRequested).toBe(true);
+  expect(held.requested()).toBe(true);
 
-  release();
+  held.release();
   await expect(preview.locator('em')).toHaveText('edited');
   // Raw HTML is shown as text, not as an element.
   await expect(preview).toContainText('<b>tags</b>');
@@ -69,14 +62,7 @@ test('an edited text block shows its source until the renderer has loaded, then 
 test('a formula typed into a text block shows its TeX, then the formula once KaTeX has loaded', async ({ page }) => {
   await freshStart(page);
   // Hold the KaTeX chunk until the TeX source has been seen on screen.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let katexRequested = false;
-  await page.route(KATEX_CHUNK, async (route) => {
-    katexRequested = true;
-    await held;
-    await route.continue();
-  });
+  const held = await holdRequests(page, KATEX_CHUNK);
   await page.goto('./#/exploring-a-dataset');
   const block = page.locator('article > .block').first();
   await block.getByRole('button', { name: 'Edit text' }).click();
@@ -84,9 +70,9 @@ test('a formula typed into a text block shows its TeX, then the formula once KaT
   const preview = block.locator('.prose');
   await expect(preview.locator('code.tex-pending')).toHaveText('$\\gamma^2 + \\delta$');
   await expect(preview.locator('.katex')).toHaveCount(0);
-  expect(katexRequested).toBe(true);
+  expect(held.requested()).toBe(true);
 
-  release();
+  held.release();
   const formula = preview.locator('.katex');
   await expect(formula).toBeVisible();
   await expect(formula.locator('annotation')).toHaveText('\\gamma^2 + \\delta');

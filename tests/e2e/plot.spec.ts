@@ -27,8 +27,9 @@ const draws = (page: Page) => harness(page, (h) => ({ ...h.draws }));
 /** The y values of the first trace as plotly holds them after drawing (of the plot in `within`, default the first). */
 const drawnY = (page: Page, within = 'body') =>
   page.evaluate((within) => {
-    const gd = document.querySelector(`${within} .js-plotly-plot`) as unknown as { _fullData: { y: number[] }[] };
-    return Array.from(gd._fullData[0].y);
+    // null until that plot has drawn (plots draw one per frame), so a poll asks again.
+    const gd = document.querySelector(`${within} .js-plotly-plot`) as unknown as { _fullData?: { y: number[] }[] } | null;
+    return gd?._fullData ? Array.from(gd._fullData[0].y) : null;
   }, within);
 
 const xRange = (page: Page) =>
